@@ -1,0 +1,57 @@
+package org.outward.platform.kafka;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.outward.contracts.DecodedEvent;
+import org.outward.contracts.EventCodec;
+import org.outward.contracts.EventEnvelope;
+import org.outward.contracts.InvalidEventException;
+import org.outward.platform.inbox.Inbox;
+import org.outward.platform.web.RequestIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way a service handles a Kafka record: decode and check it (a bad record throws
+ * {@link InvalidEventException}, which the error handler sends to the dead-letter topic at once),
+ * skip it when its event id was processed before, run the handler, then remember the id.
+ * The handler itself must be idempotent: it runs again when the service dies before the id is stored.
+ */
+public class EventConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+
+    private final EventCodec codec;
+    private final Inbox inbox;
+
+    public EventConsumer(EventCodec codec, Inbox inbox) {
+        this.codec = codec;
+        this.inbox = inbox;
+    }
+
+    public void consume(ConsumerRecord<String, String> record, Consumer<DecodedEvent<?>> handler) {
+        DecodedEvent<?> event = codec.decode(record.value());
+        EventEnvelope envelope = event.envelope();
+        if (!Objects.equals(record.key(), envelope.subject())) {
+            throw new InvalidEventException("record key '" + record.key() + "' differs from subject '"
+                    + envelope.subject() + "'");
+        }
+        String requestId = envelope.correlationId() != null
+                ? envelope.correlationId() : RequestIds.fromKafkaHeaders(record.headers());
+        RequestIds.set(requestId);
+        try {
+            if (inbox.seen(envelope)) {
+                log.info("skipped duplicate {} id={} subject={}", event.type().qualifiedName(), envelope.id(),
+                        envelope.subject());
+                return;
+            }
+            handler.accept(event);
+            inbox.record(envelope, record.topic());
+            log.info("consumed {} id={} subject={} topic={} offset={}", event.type().qualifiedName(),
+                    envelope.id(), envelope.subject(), record.topic(), record.offset());
+        } finally {
+            RequestIds.set(null);
+        }
+    }
+}

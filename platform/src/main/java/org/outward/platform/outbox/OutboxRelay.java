@@ -1,0 +1,167 @@
+package org.outward.platform.outbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.outward.platform.web.RequestIds;
+
+/**
+ * Publishes pending events from the outbox arrays of the configured collections, oldest first
+ * per document, and removes each entry only after Kafka acknowledged it (idempotent producer,
+ * acks=all). While Kafka is unreachable it backs off and tries again, forever: nothing is dropped.
+ *
+ * <p>Delivery is at-least-once (a crash between the acknowledgement and the removal sends the
+ * entry again), which is why every consumer dedupes by event id.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, String> kafka;
+    private final OutboxProperties properties;
+    private final ScheduledExecutorService executor;
+    private volatile boolean running;
+    private Duration backoff;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.backoff = properties.pollInterval();
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * One pass over every collection.
+     *
+     * @return how many events were published; -1 when Kafka refused or timed out
+     */
+    public int relayOnce() {
+        int published = 0;
+        for (String collection : properties.collections()) {
+            Query pending = new Query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true))
+                    .limit(properties.batchSize());
+            pending.fields().include(OutboxEntry.FIELD);
+            for (Document document : mongo.find(pending, Document.class, collection)) {
+                int sent = relayDocument(collection, document);
+                if (sent < 0) {
+                    return -1;
+                }
+                published += sent;
+            }
+        }
+        return published;
+    }
+
+    private int relayDocument(String collection, Document document) {
+        int sent = 0;
+        for (Document raw : document.getList(OutboxEntry.FIELD, Document.class, List.of())) {
+            OutboxEntry entry = OutboxEvents.fromDocument(raw);
+            if (!send(entry)) {
+                return -1;
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
+                    new Update().pull(OutboxEntry.FIELD, new Document("id", entry.id())), collection);
+            sent++;
+        }
+        return sent;
+    }
+
+    private boolean send(OutboxEntry entry) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(entry.topic(), entry.key(), entry.payload());
+        record.headers().add(RequestIds.KAFKA_HEADER_EVENT_ID, entry.id().getBytes());
+        record.headers().add(RequestIds.KAFKA_HEADER_EVENT_TYPE, entry.type().getBytes());
+        try {
+            kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            log.info("published {} id={} key={} topic={}", entry.type(), entry.id(), entry.key(), entry.topic());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.warn("could not publish {} id={} (will retry in {}): {}", entry.type(), entry.id(), backoff,
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    private void loop() {
+        if (!running) {
+            return;
+        }
+        Duration next;
+        try {
+            int published = relayOnce();
+            if (published < 0) {
+                backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
+                next = backoff;
+            } else {
+                backoff = properties.pollInterval();
+                // More may be waiting behind a full batch: go again at once.
+                next = published >= properties.batchSize() ? Duration.ZERO : properties.pollInterval();
+            }
+        } catch (RuntimeException e) {
+            // MongoDB unreachable or similar: the entries are still stored, so simply try again later.
+            log.warn("outbox pass failed (will retry): {}", e.getMessage());
+            backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
+            next = backoff;
+        } finally {
+            MDC.clear();
+        }
+        if (running) {
+            executor.schedule(this::loop, next.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        executor.shutdown();
+        try {
+            executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Start after the web server and Kafka clients are ready, stop before them. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}

@@ -1,0 +1,33 @@
+package org.outward.platform.test;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.util.UUID;
+
+/**
+ * One in-memory MongoDB wire server (mongo-java-server) per test JVM, reached over real TCP by the
+ * real driver. Each caller of {@link #uniqueUri()} gets a database of its own, so test classes do not
+ * see each other's data while sharing the server.
+ */
+public final class TestMongo {
+
+    private static MongoServer server;
+    private static InetSocketAddress address;
+
+    private TestMongo() {
+    }
+
+    public static synchronized String uri(String database) {
+        if (server == null) {
+            server = new MongoServer(new MemoryBackend());
+            address = server.bind("127.0.0.1", 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "test-mongo-stop"));
+        }
+        return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
+    }
+
+    public static String uniqueUri() {
+        return uri("test-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+}
