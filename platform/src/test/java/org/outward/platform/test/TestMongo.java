@@ -21,7 +21,8 @@ public final class TestMongo {
     public static synchronized String uri(String database) {
         if (server == null) {
             server = new MongoServer(new MemoryBackend());
-            address = server.bind("127.0.0.1", 0);
+            server.bind("127.0.0.1", 0);
+            address = server.getLocalAddress();
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "test-mongo-stop"));
         }
         return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;

@@ -1,0 +1,91 @@
+package org.outward.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.outward.contracts.catalog.LinkData;
+import org.outward.contracts.catalog.MemberAdded;
+import org.outward.contracts.catalog.ResourceData;
+import org.outward.contracts.catalog.WebinarPublished;
+import org.outward.contracts.notes.NoteUploaded;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class EventCodecTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T10:15:30Z");
+    private final EventCodec codec = new EventCodec(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private final WebinarPublished published = new WebinarPublished("w-1", "calibrating-community-conditions",
+            "Calibrating Community Conditions", "From public knowledge to action.", List.of("calibration"), 3, 55,
+            List.of(new LinkData("YouTube", "https://video.example/w-1")),
+            List.of(new ResourceData("Worksheet", "worksheet", "https://files.example/w.pdf")), 2, NOW);
+
+    @Test
+    void roundTripKeepsEnvelopeAndPayload() {
+        EventEnvelope envelope = codec.envelope(Events.WEBINAR_PUBLISHED, "catalog-service", "w-1", "req-7", published);
+
+        DecodedEvent<?> decoded = codec.decode(codec.encode(envelope));
+
+        assertThat(decoded.envelope().id()).isEqualTo(envelope.id());
+        assertThat(decoded.envelope().occurredAt()).isEqualTo(NOW);
+        assertThat(decoded.envelope().correlationId()).isEqualTo("req-7");
+        assertThat(decoded.is(Events.WEBINAR_PUBLISHED)).isTrue();
+        assertThat(decoded.payloadAs(Events.WEBINAR_PUBLISHED)).isEqualTo(published);
+    }
+
+    @Test
+    void wireFormatHasTheDocumentedFieldsAndIsoTimes() {
+        EventEnvelope envelope = codec.envelope(Events.NOTE_UPLOADED, "notes-service", "n-1", null,
+                new NoteUploaded("n-1", "lib-1", "c-1", "Market", NoteUploaded.VISIBILITY_COHORT,
+                        LocalDate.of(2026, 11, 20), NOW));
+
+        JsonNode wire = json.readTree(codec.encode(envelope));
+
+        assertThat(wire.propertyNames()).containsExactlyInAnyOrder("id", "type", "version", "occurredAt", "source",
+                "subject", "correlationId", "data");
+        assertThat(wire.get("type").asString()).isEqualTo("NoteUploaded");
+        assertThat(wire.get("version").asInt()).isEqualTo(1);
+        assertThat(wire.get("occurredAt").asString()).isEqualTo("2026-11-28T10:15:30Z");
+        assertThat(wire.get("data").get("conversationDate").asString()).isEqualTo("2026-11-20");
+    }
+
+    @Test
+    void unknownDataFieldsAreIgnoredSoAddingAFieldIsCompatible() {
+        String value = codec.encode(codec.envelope(Events.MEMBER_ADDED, "catalog-service", "m-1", null,
+                new MemberAdded("m-1", "a@b.example", "A", MemberAdded.ROLE_LIBRARY_MEMBER, "l-1", "c-1", "Lead")))
+                .replace("\"teamRole\"", "\"newOptionalField\":42,\"teamRole\"");
+
+        assertThat(codec.decode(value).payloadAs(Events.MEMBER_ADDED).teamRole()).isEqualTo("Lead");
+    }
+
+    @Test
+    void poisonRecordsAreRejectedWithTheReason() {
+        String valid = codec.encode(codec.envelope(Events.WEBINAR_PUBLISHED, "catalog-service", "w-1", null, published));
+
+        assertThatThrownBy(() -> codec.decode("{not json")).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("malformed");
+        assertThatThrownBy(() -> codec.decode("")).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> codec.decode(valid.replace("\"WebinarPublished\"", "\"WebinarExploded\"")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("WebinarExploded.v1");
+        assertThatThrownBy(() -> codec.decode(valid.replace("\"version\":1", "\"version\":9")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("v9");
+        assertThatThrownBy(() -> codec.decode(valid.replace("\"subject\":\"w-1\",", "")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("subject");
+        assertThatThrownBy(() -> codec.decode(valid.replace("\"seriesPosition\":3", "\"seriesPosition\":\"third\"")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("WebinarPublished.v1");
+    }
+
+    @Test
+    void everyRegisteredTypeIsUniqueAndOnAKnownTopic() {
+        assertThat(Events.ALL).extracting(EventType::qualifiedName).doesNotHaveDuplicates();
+        assertThat(Events.ALL).allSatisfy(type -> assertThat(Topics.ALL).contains(type.topic()));
+    }
+}

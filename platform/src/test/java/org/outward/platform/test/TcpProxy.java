@@ -1,0 +1,87 @@
+package org.outward.platform.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/**
+ * A TCP forwarder on a fixed local port, for tests that need a dependency to be unreachable first and reachable
+ * later at the same address (a client's bootstrap address, say): until {@link #start()} nothing listens there.
+ */
+public class TcpProxy implements AutoCloseable {
+
+    private final int port;
+    private final String targetHost;
+    private final int targetPort;
+    private ServerSocket server;
+
+    public TcpProxy(int port, String targetHost, int targetPort) {
+        this.port = port;
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+    }
+
+    /** A port that was free a moment ago. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public synchronized void start() throws IOException {
+        server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress("127.0.0.1", port));
+        Thread acceptor = new Thread(this::accept, "tcp-proxy-" + port);
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket target = new Socket(targetHost, targetPort);
+                pipe(client, target);
+                pipe(target, client);
+            } catch (IOException e) {
+                // closed, or the target refused: the client sees a dropped connection, as with a real outage
+            }
+        }
+    }
+
+    private static void pipe(Socket from, Socket to) {
+        Thread thread = new Thread(() -> {
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // connection ended
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "tcp-proxy-pipe");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+}
