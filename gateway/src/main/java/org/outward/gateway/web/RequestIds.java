@@ -1,0 +1,34 @@
+package org.outward.gateway.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The request id (X-Request-Id) that ties together the logs of one request across the gateway, the
+ * services, the events it causes and the emails those cause. Same rules as the platform module's
+ * RequestIds (which is servlet-based, so the gateway keeps its own copy of these few lines).
+ */
+public final class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    /** Exchange attribute holding the id chosen for the current request. */
+    public static final String ATTRIBUTE = RequestIds.class.getName() + ".requestId";
+
+    /** Ids from outside are accepted only in a harmless shape, so they cannot forge log lines. */
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private RequestIds() {
+    }
+
+    /** The given id when it is well-formed, otherwise a new one. */
+    public static String acceptOrGenerate(String candidate) {
+        return candidate != null && SAFE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+    }
+
+    /** The id of this exchange; only null if the exchange never passed {@link RequestIdFilter}. */
+    public static String of(ServerWebExchange exchange) {
+        return exchange.getAttribute(ATTRIBUTE);
+    }
+}
