@@ -35,7 +35,8 @@ import org.springframework.kafka.listener.CommonErrorHandler;
  * A service names its outbox collections in {@code outward.outbox.collections} and its own name in
  * {@code spring.application.name} (the events' source).
  */
-@AutoConfiguration
+// Before WebMvcAutoConfiguration: Boot's own problem-details handler backs off only when ours already exists.
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PlatformAutoConfiguration {
 

@@ -33,6 +33,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of(), request);
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException e, WebRequest request) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), List.of(), request);
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException e, WebRequest request) {
         List<FieldError> errors = e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage()));

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One in-memory MongoDB wire server (mongo-java-server) per test JVM, reached over real TCP by the
@@ -30,5 +31,16 @@ public final class TestMongo {
 
     public static String uniqueUri() {
         return uri("test-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /**
+     * Points a Spring test context at a fresh database of the shared server. Sets the database explicitly
+     * too: a service's {@code spring.mongodb.database} would otherwise win over the URI's.
+     */
+    public static void register(DynamicPropertyRegistry registry) {
+        String database = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        String uri = uri(database);
+        registry.add("spring.mongodb.uri", () -> uri);
+        registry.add("spring.mongodb.database", () -> database);
     }
 }

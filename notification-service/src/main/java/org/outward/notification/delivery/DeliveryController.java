@@ -1,0 +1,42 @@
+package org.outward.notification.delivery;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.outward.notification.web.PageResponse;
+import org.outward.notification.web.Paging;
+import org.outward.platform.errors.BadRequestException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The delivery log: what was (or will be) sent to whom, and how it went. */
+@RestController
+class DeliveryController {
+
+    private final DeliveryLog deliveries;
+
+    DeliveryController(DeliveryLog deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @GetMapping("/api/notifications/deliveries")
+    PageResponse<Delivery> deliveries(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String recipient,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        return deliveries.find(parseStatus(status), recipient, Paging.of(page, size));
+    }
+
+    private static EmailStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return EmailStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("status", "must be one of " + Arrays.stream(EmailStatus.values())
+                    .map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+}

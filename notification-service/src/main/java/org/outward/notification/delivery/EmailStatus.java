@@ -1,0 +1,9 @@
+package org.outward.notification.delivery;
+
+/**
+ * PENDING (waiting for its next attempt) -> SENDING (claimed by a sender, under a lease) -> SENT; or back
+ * to PENDING after a temporary failure; or FAILED after a permanent rejection or too many attempts.
+ */
+public enum EmailStatus {
+    PENDING, SENDING, SENT, FAILED
+}

@@ -1,0 +1,36 @@
+package org.outward.notification.delivery;
+
+import java.util.Objects;
+
+/**
+ * A rendered email handed to the outbox by a feature that decided to send it.
+ *
+ * @param key           idempotency key, unique per (cause, recipient): the same key is never sent twice
+ * @param kind          what sort of email, for example {@code webinar-published}; later also digests
+ * @param recipientId   the roster member id
+ * @param to            the address
+ * @param toName        the display name, may be null
+ * @param correlationId request id of the cause, for following a request to its emails
+ * @param causeEventId  id of the event that caused it, may be null
+ */
+public record OutgoingEmail(
+        String key,
+        String kind,
+        String recipientId,
+        String to,
+        String toName,
+        String subject,
+        String text,
+        String html,
+        String correlationId,
+        String causeEventId) {
+
+    public OutgoingEmail {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(html, "html");
+    }
+}

@@ -1,0 +1,110 @@
+package org.outward.notification.delivery;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the MIME message of one email (multipart/alternative: plain text first, HTML preferred) and
+ * hands it to the SMTP server. The Message-ID is derived from the idempotency key, so should an email
+ * ever go out twice (a sender dying between the server's OK and marking it sent), mail clients see
+ * one message.
+ */
+@Component
+public class SmtpMailer {
+
+    public static final String IDEMPOTENCY_HEADER = "X-Outward-Idempotency-Key";
+    public static final String KIND_HEADER = "X-Outward-Kind";
+    public static final String CORRELATION_HEADER = "X-Outward-Correlation-Id";
+
+    private static final Pattern DOT_ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+    private static final Pattern SAFE_HEADER = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+    private final JavaMailSender sender;
+    private final DeliveryProperties properties;
+    private final Clock clock;
+
+    public SmtpMailer(JavaMailSender sender, DeliveryProperties properties, Clock clock) {
+        this.sender = sender;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** @throws MailException when the message cannot be built or the server does not accept it */
+    public void send(ClaimedEmail email) {
+        sender.send(build(email));
+    }
+
+    MimeMessage build(ClaimedEmail email) {
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            message.setFrom(new InternetAddress(properties.from(), true));
+            InternetAddress to = new InternetAddress(email.to(), true);
+            if (email.toName() != null && !email.toName().isBlank()) {
+                to.setPersonal(email.toName(), StandardCharsets.UTF_8.name());
+            }
+            message.setRecipient(Message.RecipientType.TO, to);
+            message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+            message.setSentDate(Date.from(clock.instant()));
+
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(email.html(), StandardCharsets.UTF_8.name(), "html");
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            message.setContent(alternative);
+
+            message.setHeader(IDEMPOTENCY_HEADER, email.key());
+            message.setHeader(KIND_HEADER, email.kind());
+            if (email.correlationId() != null && SAFE_HEADER.matcher(email.correlationId()).matches()) {
+                message.setHeader(CORRELATION_HEADER, email.correlationId());
+            }
+            // JavaMailSenderImpl keeps a Message-ID set before sending (saveChanges would make a random one).
+            message.setHeader("Message-ID", messageId(email.key(), properties.messageIdDomain()));
+            return message;
+        } catch (AddressException e) {
+            throw new MailPreparationException("invalid address: " + e.getMessage(), e);
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new MailPreparationException("could not build message: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code <eventId.recipientId@domain>} for keys like {@code eventId:recipientId}; keys that would
+     * not make a valid dot-atom are hashed instead.
+     */
+    static String messageId(String key, String domain) {
+        String local = key.replace(':', '.');
+        if (!DOT_ATOM.matcher(local).matches() || local.length() > 200) {
+            local = sha256(key);
+        }
+        return "<" + local + "@" + domain + ">";
+    }
+
+    private static String sha256(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package org.outward.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.outward.contracts.EventEnvelope;
+import org.outward.contracts.Events;
+import org.outward.contracts.Topics;
+import org.outward.contracts.catalog.LinkData;
+import org.outward.contracts.catalog.MemberAdded;
+import org.outward.contracts.catalog.ResourceData;
+import org.outward.contracts.catalog.WebinarPublished;
+import org.outward.contracts.notes.NoteUploaded;
+import org.outward.notification.delivery.EmailOutbox;
+import org.outward.notification.recipient.RosterReadModel;
+import org.outward.notification.support.Api;
+import org.outward.notification.support.FreePort;
+import org.outward.notification.support.KafkaLag;
+import org.outward.notification.support.Mailbox;
+import org.outward.notification.support.TestEvents;
+import org.outward.platform.inbox.Inbox;
+import org.outward.platform.test.TestMongo;
+import org.outward.platform.test.TopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole service over real wires: events in through an in-process Kafka (KRaft), state in a MongoDB
+ * wire server, emails out over SMTP to GreenMail, and the HTTP API on a random port. The roster is
+ * published once; every test publishes its own webinar and looks only at that webinar's emails.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "outward.web.base-url=https://outward.example/",
+        "outward.mail.poll-interval=100ms",
+        "outward.mail.initial-backoff=200ms",
+        "outward.mail.max-backoff=1s"})
+@EmbeddedKafka(partitions = 1)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotificationFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final int SMTP_PORT = FreePort.next();
+
+    @RegisterExtension
+    static final GreenMailExtension mail = new GreenMailExtension(
+            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestMongo.register(registry);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    MongoTemplate mongo;
+    @LocalServerPort
+    int port;
+
+    private TestEvents events;
+    private Api api;
+
+    @BeforeAll
+    void publishRoster() {
+        events = new TestEvents(broker.getBrokersAsString());
+        api = new Api(port);
+        RosterFixture.publish(events);
+        await().atMost(WAIT).until(() -> api.get("/api/notifications/recipients").json().size() == 5);
+        await().atMost(WAIT).until(() -> mongo.getCollection(RosterReadModel.LIBRARIES).countDocuments() == 3);
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+    }
+
+    @Test
+    void webinarPublishedEmailsEveryLibraryMemberOnceAndNoStaff() throws Exception {
+        WebinarPublished webinar = webinar("Turning Outward & Community Conversations");
+        EventEnvelope event = events.publish(Events.WEBINAR_PUBLISHED, webinar.webinarId(), webinar);
+
+        List<MimeMessage> received = awaitEmails(event, 4);
+
+        Map<String, MimeMessage> byAddress = received.stream()
+                .collect(Collectors.toMap(Mailbox::to, Function.identity()));
+        assertThat(byAddress).containsOnlyKeys(RosterFixture.LIBRARY_MEMBERS.stream().map(MemberAdded::email).toList());
+        for (MemberAdded member : RosterFixture.LIBRARY_MEMBERS) {
+            MimeMessage message = byAddress.get(member.email());
+            String key = event.id() + ":" + member.memberId();
+            assertThat(Mailbox.key(message)).isEqualTo(key);
+            assertThat(message.getMessageID()).isEqualTo("<" + event.id() + "." + member.memberId() + "@outward.local>");
+            assertThat(message.getSubject()).isEqualTo("New webinar: Turning Outward & Community Conversations");
+            assertThat(message.getFrom()[0].toString()).isEqualTo("Outward <no-reply@outward.local>");
+            assertThat(Mailbox.header(message, "X-Outward-Kind")).isEqualTo("webinar-published");
+            assertThat(Mailbox.header(message, "X-Outward-Correlation-Id")).isEqualTo(event.correlationId());
+
+            MimeMultipart alternative = (MimeMultipart) message.getContent();
+            assertThat(alternative.getContentType()).startsWith("multipart/alternative");
+            assertThat(alternative.getCount()).isEqualTo(2);
+            assertThat(alternative.getBodyPart(0).isMimeType("text/plain")).isTrue();
+            assertThat(alternative.getBodyPart(1).isMimeType("text/html")).isTrue();
+            String text = (String) alternative.getBodyPart(0).getContent();
+            String html = (String) alternative.getBodyPart(1).getContent();
+            String library = RosterFixture.libraryOf(member).name();
+            String link = "https://outward.example/webinars/" + webinar.slug();
+
+            assertThat(text).contains("Hello " + member.name() + ",", library, webinar.title(), webinar.summary(),
+                    "1 hour 30 minutes", "https://video.example/watch/42", "https://files.example/worksheet.pdf",
+                    link, RosterFixture.COHORT_NAME, "You are receiving this email because");
+            assertThat(html).contains(member.name(), library, "Turning Outward &amp; Community Conversations",
+                    "href=\"https://video.example/watch/42\"", "href=\"" + link + "\"", RosterFixture.COHORT_NAME);
+            // A link the catalog got wrong never becomes a script link in an email.
+            assertThat(text + html).doesNotContain("javascript:");
+        }
+
+        Api.Response log = api.get("/api/notifications/deliveries?status=SENT&recipient=" + RosterFixture.ANA.memberId());
+        assertThat(log.status()).isEqualTo(200);
+        JsonNode entry = findByKey(log.json().get("items"), event.id() + ":" + RosterFixture.ANA.memberId());
+        assertThat(entry.get("to").asString()).isEqualTo(RosterFixture.ANA.email());
+        assertThat(entry.get("kind").asString()).isEqualTo("webinar-published");
+        assertThat(entry.get("status").asString()).isEqualTo("SENT");
+        assertThat(entry.get("attempts").asInt()).isEqualTo(1);
+        assertThat(entry.get("sentAt").isNull()).isFalse();
+        assertThat(entry.has("text")).isFalse();
+        assertThat(entry.has("html")).isFalse();
+        assertThat(api.get("/api/notifications/deliveries?recipient=" + RosterFixture.PAT.memberId())
+                .json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void anEventDeliveredAgainSendsNoSecondEmail() {
+        WebinarPublished webinar = webinar("Asking Aspirations Questions");
+        EventEnvelope event = events.publish(Events.WEBINAR_PUBLISHED, webinar.webinarId(), webinar);
+        awaitEmails(event, 4);
+
+        // First a plain redelivery (the inbox skips it), then one as if the service had died after queueing
+        // the emails but before remembering the event: the handler runs again and the email keys hold.
+        events.send(Topics.CATALOG_WEBINARS, event);
+        mongo.remove(Query.query(Criteria.where("_id").is(event.id().toString())), Inbox.COLLECTION);
+        events.send(Topics.CATALOG_WEBINARS, event);
+        KafkaLag.awaitConsumed(broker.getBrokersAsString(), "notification-service", Topics.CATALOG_WEBINARS);
+
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(event.id().toString())), Inbox.COLLECTION)).isTrue();
+        List<Document> queued = mongo.find(Query.query(Criteria.where("causeEventId").is(event.id().toString())),
+                Document.class, EmailOutbox.COLLECTION);
+        assertThat(queued).hasSize(4).allSatisfy(email -> {
+            assertThat(email.getString("status")).isEqualTo("SENT");
+            assertThat(email.getInteger("attempts")).isEqualTo(1);
+        });
+        assertThat(Mailbox.forEvent(mail.getReceivedMessages(), event.id().toString())).hasSize(4);
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicsAndLaterEventsStillCount() {
+        try (TopicProbe dlt = new TopicProbe(broker.getBrokersAsString(),
+                Topics.CATALOG_WEBINARS + Topics.DEAD_LETTER_SUFFIX, Topics.CATALOG_ROSTER + Topics.DEAD_LETTER_SUFFIX)) {
+            events.sendRaw(Topics.CATALOG_WEBINARS, "poison-webinar", "{\"id\": \"not-even-json");
+            WebinarPublished webinar = webinar("Shared Aspirations");
+            EventEnvelope valid = events.publish(Events.WEBINAR_PUBLISHED, webinar.webinarId(), webinar);
+
+            String unknown = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"LibraryLeftCohort\",\"version\":1,"
+                    + "\"occurredAt\":\"2027-01-01T00:00:00Z\",\"source\":\"catalog-service\",\"subject\":\"lib-x\","
+                    + "\"data\":{\"libraryId\":\"lib-x\"}}";
+            events.sendRaw(Topics.CATALOG_ROSTER, "lib-x", unknown);
+            MemberAdded staff = new MemberAdded("s-quinn", "quinn@outward.test", "Quinn Staff",
+                    MemberAdded.ROLE_PROGRAM_STAFF, null, null, null);
+            events.publish(Events.MEMBER_ADDED, staff.memberId(), staff);
+
+            List<ConsumerRecord<String, String>> dead = dlt.await(
+                    r -> r.key().equals("poison-webinar") || r.key().equals("lib-x"), 2, WAIT);
+            assertThat(dead).hasSize(2);
+            ConsumerRecord<String, String> malformed = dead.stream()
+                    .filter(r -> r.key().equals("poison-webinar")).findFirst().orElseThrow();
+            assertThat(malformed.topic()).isEqualTo("outward.catalog.webinars.DLT");
+            assertThat(header(malformed, "kafka_dlt-exception-message")).contains("malformed event JSON");
+            assertThat(header(malformed, "kafka_dlt-original-topic")).isEqualTo(Topics.CATALOG_WEBINARS);
+            ConsumerRecord<String, String> unknownType = dead.stream()
+                    .filter(r -> r.key().equals("lib-x")).findFirst().orElseThrow();
+            assertThat(unknownType.topic()).isEqualTo("outward.catalog.roster.DLT");
+            assertThat(header(unknownType, "kafka_dlt-exception-message")).contains("unknown event type",
+                    "LibraryLeftCohort");
+            assertThat(unknownType.value()).isEqualTo(unknown);
+
+            awaitEmails(valid, 4);
+            await().atMost(WAIT).until(() -> api.get("/api/notifications/recipients").json().valueStream()
+                    .anyMatch(r -> r.get("memberId").asString().equals("s-quinn")));
+        }
+    }
+
+    @Test
+    void anEventOnTheWrongTopicIsDeadLettered() {
+        try (TopicProbe dlt = new TopicProbe(broker.getBrokersAsString(), Topics.CATALOG_ROSTER + Topics.DEAD_LETTER_SUFFIX)) {
+            WebinarPublished webinar = webinar("Misrouted");
+            EventEnvelope misrouted = events.envelope(Events.WEBINAR_PUBLISHED, webinar.webinarId(), webinar);
+            events.send(Topics.CATALOG_ROSTER, misrouted);
+
+            List<ConsumerRecord<String, String>> dead = dlt.await(r -> r.key().equals(webinar.webinarId()), 1, WAIT);
+            assertThat(dead).hasSize(1);
+            assertThat(header(dead.get(0), "kafka_dlt-exception-message")).contains("does not belong on topic");
+            assertThat(mongo.count(Query.query(Criteria.where("causeEventId").is(misrouted.id().toString())),
+                    EmailOutbox.COLLECTION)).isZero();
+        }
+    }
+
+    @Test
+    void noteUploadedIsVisibleInTheActivityLogAndEmailsNobody() {
+        NoteUploaded note = new NoteUploaded("note-" + UUID.randomUUID(), RosterFixture.FAIRVIEW.libraryId(),
+                RosterFixture.COHORT, "Conversation at the farmers market", NoteUploaded.VISIBILITY_COHORT,
+                java.time.LocalDate.of(2027, 3, 14), Instant.parse("2027-03-15T10:00:00Z"));
+        EventEnvelope event = events.publish(Events.NOTE_UPLOADED, note.noteId(), note);
+
+        String path = "/api/notifications/activity?type=NoteUploaded&subject=" + note.noteId();
+        await().atMost(WAIT).until(() -> api.get(path).json().get("total").asLong() == 1);
+
+        Api.Response response = api.get(path);
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode item = response.json().get("items").get(0);
+        assertThat(item.get("eventId").asString()).isEqualTo(event.id().toString());
+        assertThat(item.get("type").asString()).isEqualTo("NoteUploaded");
+        assertThat(item.get("subject").asString()).isEqualTo(note.noteId());
+        assertThat(item.get("correlationId").asString()).isEqualTo(event.correlationId());
+        assertThat(Instant.parse(item.get("occurredAt").asString())).isEqualTo(event.occurredAt().truncatedTo(
+                java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(item.get("processedAt").isNull()).isFalse();
+        // The handler ran before the inbox recorded the event: had it queued emails, they would be here now.
+        assertThat(mongo.count(Query.query(Criteria.where("causeEventId").is(event.id().toString())),
+                EmailOutbox.COLLECTION)).isZero();
+    }
+
+    @Test
+    void anOlderRosterEventNeverOverwritesANewerOne() {
+        MemberAdded renamed = new MemberAdded("s-rio", "rio@outward.test", "Rio New Name",
+                MemberAdded.ROLE_PROGRAM_STAFF, null, null, null);
+        MemberAdded original = new MemberAdded("s-rio", "rio@outward.test", "Rio Old Name",
+                MemberAdded.ROLE_PROGRAM_STAFF, null, null, null);
+        Instant now = Instant.now();
+        events.send(Topics.CATALOG_ROSTER, TestEvents.at(events.envelope(Events.MEMBER_ADDED, "s-rio", renamed), now));
+        events.send(Topics.CATALOG_ROSTER,
+                TestEvents.at(events.envelope(Events.MEMBER_ADDED, "s-rio", original), now.minusSeconds(60)));
+        KafkaLag.awaitConsumed(broker.getBrokersAsString(), "notification-service", Topics.CATALOG_ROSTER);
+
+        JsonNode rio = api.get("/api/notifications/recipients").json().valueStream()
+                .filter(r -> r.get("memberId").asString().equals("s-rio")).findFirst().orElseThrow();
+        assertThat(rio.get("name").asString()).isEqualTo("Rio New Name");
+    }
+
+    @Test
+    void badQueryParametersAreProblemsNamingTheField() {
+        Api.Response badStatus = api.get("/api/notifications/deliveries?status=LOST");
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.contentType()).startsWith("application/problem+json");
+        assertThat(badStatus.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
+
+        Api.Response badSize = api.get("/api/notifications/activity?size=0");
+        assertThat(badSize.status()).isEqualTo(400);
+        assertThat(badSize.json().get("errors").get(0).get("field").asString()).isEqualTo("size");
+        assertThat(badSize.json().get("requestId").asString()).isNotBlank();
+    }
+
+    private List<MimeMessage> awaitEmails(EventEnvelope event, int count) {
+        await().atMost(WAIT).until(() -> Mailbox.forEvent(mail.getReceivedMessages(), event.id().toString()).size() >= count);
+        List<MimeMessage> received = Mailbox.forEvent(mail.getReceivedMessages(), event.id().toString());
+        assertThat(received).hasSize(count);
+        return received;
+    }
+
+    private static WebinarPublished webinar(String title) {
+        String id = "web-" + UUID.randomUUID();
+        return new WebinarPublished(id, "slug-" + id.substring(4, 12), title,
+                "How libraries start conversations that matter to their communities.", List.of("conversations"), 2, 90,
+                List.of(new LinkData("Recording on Video", "https://video.example/watch/42"),
+                        new LinkData("Broken", "javascript:alert(1)")),
+                List.of(new ResourceData("Worksheet", "worksheet", "https://files.example/worksheet.pdf")),
+                3L, Instant.now());
+    }
+
+    private static JsonNode findByKey(JsonNode items, String key) {
+        return items.valueStream().filter(i -> i.get("key").asString().equals(key)).findFirst().orElseThrow();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

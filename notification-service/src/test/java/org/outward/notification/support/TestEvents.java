@@ -1,0 +1,65 @@
+package org.outward.notification.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.outward.contracts.EventCodec;
+import org.outward.contracts.EventEnvelope;
+import org.outward.contracts.EventType;
+
+/** Publishes events (or raw records) the way catalog-service and notes-service would. */
+public final class TestEvents implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+    private final EventCodec codec = new EventCodec();
+
+    public TestEvents(String bootstrapServers) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.ACKS_CONFIG, "all"));
+    }
+
+    public <T extends Record> EventEnvelope envelope(EventType<T> type, String subject, T payload) {
+        return codec.envelope(type, "test-" + type.topic(), subject, "req-" + UUID.randomUUID(), payload);
+    }
+
+    public static EventEnvelope at(EventEnvelope envelope, Instant occurredAt) {
+        return new EventEnvelope(envelope.id(), envelope.type(), envelope.version(), occurredAt, envelope.source(),
+                envelope.subject(), envelope.correlationId(), envelope.data());
+    }
+
+    /** A fresh event of the given type, published and acknowledged. */
+    public <T extends Record> EventEnvelope publish(EventType<T> type, String subject, T payload) {
+        EventEnvelope envelope = envelope(type, subject, payload);
+        send(type.topic(), envelope);
+        return envelope;
+    }
+
+    /** (Re)sends an envelope as it is: same event id, so a redelivery as far as consumers can tell. */
+    public void send(String topic, EventEnvelope envelope) {
+        sendRaw(topic, envelope.subject(), codec.encode(envelope));
+    }
+
+    public void sendRaw(String topic, String key, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("x-request-id", ("raw-" + key).getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
