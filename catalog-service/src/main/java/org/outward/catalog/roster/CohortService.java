@@ -1,0 +1,98 @@
+package org.outward.catalog.roster;
+
+import static org.outward.catalog.support.Documents.date;
+import static org.outward.catalog.support.Documents.instant;
+import static org.outward.catalog.support.Documents.longValue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.outward.catalog.support.Times;
+import org.outward.platform.errors.ConflictException;
+import org.outward.platform.errors.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Cohorts, stored in {@value #COLLECTION}. Dates are stored as ISO strings (yyyy-MM-dd): they are
+ * calendar dates, not instants, so no time zone may shift them, and they still sort correctly.
+ */
+@Service
+public class CohortService implements InitializingBean {
+
+    static final String COLLECTION = "cohorts";
+
+    private static final Logger log = LoggerFactory.getLogger(CohortService.class);
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public CohortService(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("slug", Sort.Direction.ASC).unique().named("slug_unique"));
+    }
+
+    public CohortView create(CreateCohortRequest request) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Times.now(clock);
+        Document document = new Document("_id", id)
+                .append("name", request.name().strip())
+                .append("slug", request.slug())
+                .append("startsOn", request.startsOn().toString())
+                .append("endsOn", request.endsOn().toString())
+                .append("version", 1L)
+                .append("createdAt", date(now))
+                .append("updatedAt", date(now));
+        try {
+            mongo.insert(document, COLLECTION);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("slug", "A cohort with slug '" + request.slug() + "' exists already.");
+        }
+        log.info("created cohort id={} slug={}", id, request.slug());
+        return toView(document);
+    }
+
+    public Optional<CohortView> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(CohortService::toView);
+    }
+
+    public CohortView get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("Cohort", id));
+    }
+
+    /** Every cohort (there are few), or the one with the given slug; by start date, then name. */
+    public List<CohortView> list(String slug) {
+        Query query = slug == null ? new Query() : Query.query(Criteria.where("slug").is(slug));
+        query.with(Sort.by("startsOn", "name", "_id"));
+        return mongo.find(query, Document.class, COLLECTION).stream().map(CohortService::toView).toList();
+    }
+
+    private static CohortView toView(Document document) {
+        return new CohortView(
+                document.getString("_id"),
+                document.getString("name"),
+                document.getString("slug"),
+                LocalDate.parse(document.getString("startsOn")),
+                LocalDate.parse(document.getString("endsOn")),
+                longValue(document, "version"),
+                instant(document, "createdAt"),
+                instant(document, "updatedAt"));
+    }
+}

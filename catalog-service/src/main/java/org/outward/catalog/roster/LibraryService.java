@@ -1,0 +1,126 @@
+package org.outward.catalog.roster;
+
+import static org.outward.catalog.support.Documents.date;
+import static org.outward.catalog.support.Documents.instant;
+import static org.outward.catalog.support.Documents.longValue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.outward.catalog.support.Keys;
+import org.outward.catalog.support.Times;
+import org.outward.contracts.Events;
+import org.outward.contracts.catalog.LibraryJoinedCohort;
+import org.outward.platform.errors.ConflictException;
+import org.outward.platform.errors.NotFoundException;
+import org.outward.platform.outbox.OutboxEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The libraries of each cohort, stored in {@value #COLLECTION}. A library's name is unique within
+ * its cohort whatever its case and spacing: the unique index is on cohortId + nameKey.
+ */
+@Service
+public class LibraryService implements InitializingBean {
+
+    static final String COLLECTION = "libraries";
+
+    private static final Logger log = LoggerFactory.getLogger(LibraryService.class);
+
+    private final MongoTemplate mongo;
+    private final CohortService cohorts;
+    private final OutboxEvents outbox;
+    private final Clock clock;
+
+    public LibraryService(MongoTemplate mongo, CohortService cohorts, OutboxEvents outbox, Clock clock) {
+        this.mongo = mongo;
+        this.cohorts = cohorts;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(COLLECTION).createIndex(new Index()
+                .on("cohortId", Sort.Direction.ASC)
+                .on("nameKey", Sort.Direction.ASC)
+                .unique()
+                .named("cohort_name_unique"));
+    }
+
+    /** Adds the library and its LibraryJoinedCohort event in one insert. */
+    public LibraryView add(String cohortId, AddLibraryRequest request) {
+        CohortView cohort = cohorts.get(cohortId);
+        String id = UUID.randomUUID().toString();
+        Instant now = Times.now(clock);
+        String name = request.name().strip();
+        String state = request.state().toUpperCase(Locale.ROOT);
+        String timeZone = ZoneId.of(request.timeZone()).getId();
+        String contactEmail = request.contactEmail().strip();
+        Document document = new Document("_id", id)
+                .append("cohortId", cohort.id())
+                .append("name", name)
+                .append("nameKey", Keys.of(name))
+                .append("city", request.city().strip())
+                .append("state", state)
+                .append("contactEmail", contactEmail)
+                .append("timeZone", timeZone)
+                .append("version", 1L)
+                .append("createdAt", date(now))
+                .append("updatedAt", date(now));
+        LibraryJoinedCohort event = new LibraryJoinedCohort(id, cohort.id(), cohort.name(), name,
+                document.getString("city"), state, timeZone, contactEmail);
+        OutboxEvents.attach(document, List.of(outbox.entry(Events.LIBRARY_JOINED_COHORT, id, event)));
+        try {
+            mongo.insert(document, COLLECTION);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("name", "Cohort " + cohort.slug() + " has a library named '" + name
+                    + "' already.");
+        }
+        log.info("library id={} joined cohort id={}", id, cohort.id());
+        return toView(document);
+    }
+
+    public Optional<LibraryView> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(LibraryService::toView);
+    }
+
+    public LibraryView get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("Library", id));
+    }
+
+    /** The cohort's libraries by name; 404 when the cohort does not exist. */
+    public List<LibraryView> listInCohort(String cohortId) {
+        cohorts.get(cohortId);
+        Query query = Query.query(Criteria.where("cohortId").is(cohortId)).with(Sort.by("nameKey", "_id"));
+        return mongo.find(query, Document.class, COLLECTION).stream().map(LibraryService::toView).toList();
+    }
+
+    private static LibraryView toView(Document document) {
+        return new LibraryView(
+                document.getString("_id"),
+                document.getString("cohortId"),
+                document.getString("name"),
+                document.getString("city"),
+                document.getString("state"),
+                document.getString("contactEmail"),
+                document.getString("timeZone"),
+                longValue(document, "version"),
+                instant(document, "createdAt"),
+                instant(document, "updatedAt"));
+    }
+}
