@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.outward.contracts.EventCodec;
 import org.outward.contracts.Topics;
 import org.outward.platform.errors.ProblemHandler;
+import org.outward.platform.health.MongoPingHealthIndicator;
 import org.outward.platform.inbox.Inbox;
 import org.outward.platform.kafka.EventConsumer;
 import org.outward.platform.kafka.KafkaErrorHandling;
@@ -35,8 +36,11 @@ import org.springframework.kafka.listener.CommonErrorHandler;
  * A service names its outbox collections in {@code outward.outbox.collections} and its own name in
  * {@code spring.application.name} (the events' source).
  */
-// Before WebMvcAutoConfiguration: Boot's own problem-details handler backs off only when ours already exists.
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+// Before WebMvc's and Mongo health's auto-configuration: Boot's problem-details handler and its Mongo health
+// indicator back off only when ours already exist.
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+        "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PlatformAutoConfiguration {
 
@@ -106,6 +110,12 @@ public class PlatformAutoConfiguration {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Named like Boot's, which then backs off; see {@link MongoPingHealthIndicator} for why. */
+    @Bean(name = "mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
     }
 
     @Bean

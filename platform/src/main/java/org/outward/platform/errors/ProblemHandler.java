@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Every error a service returns is RFC 9457 {@code application/problem+json}: the framework's own
@@ -74,7 +74,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        JacksonException cause = findCause(ex, JacksonException.class);
+        // Only a binding error (valid JSON, wrong value) names a field; a parse error means the body is not JSON.
+        DatabindException cause = findCause(ex, DatabindException.class);
         if (cause != null && !cause.getPath().isEmpty()) {
             String field = cause.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
