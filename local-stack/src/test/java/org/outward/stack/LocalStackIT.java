@@ -1,0 +1,175 @@
+package org.outward.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The system test: boots the whole local stack (Kafka broker process, MongoDB wire server, SMTP catcher, the
+ * four service JVMs, demo data) on free ports, then drives the walking-skeleton slice through the gateway with
+ * a real HTTP client, exactly as a web client would.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    private static LocalStack stack;
+    private static Http gateway;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        Path root = Path.of(System.getProperty("outward.root", "..")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory("outward-system-test");
+        stack = new LocalStack(StackConfig.forTests(root, data));
+        stack.start();
+        gateway = new Http(stack.config().gatewayUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void demoDataIsLoadedAndPublished() {
+        JsonNode page = gateway.get("/api/catalog/webinars").body();
+        List<String> titles = DemoData.items(page).stream().map(w -> w.get("title").asString()).toList();
+        assertThat(titles).contains("Hosting and Leading Community Conversations", "Theming and Using Public Knowledge",
+                "Calibrating Community Conditions", "Sweet Spot of Public Life");
+        // Every demo library member got one "new webinar" email per demo webinar; staff got none.
+        List<String> members = memberEmails();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String title : titles) {
+                assertThat(emailsWithSubjectContaining(title)).as(title)
+                        .flatExtracting(m -> (List<?>) m.get("to"))
+                        .map(Object::toString)
+                        .containsExactlyInAnyOrderElementsOf(members);
+            }
+        });
+        assertThat(stack.emails()).hasSize(titles.size() * members.size());
+    }
+
+    @Test
+    @Order(2)
+    void loadingTheDemoDataAgainChangesNothing() throws Exception {
+        int emailsBefore = stack.emails().size();
+        long webinarsBefore = gateway.get("/api/catalog/webinars?status=all").body().get("total").asLong();
+
+        DemoData.Summary again = new DemoData(stack.config().gatewayUrl()).load();
+
+        assertThat(again.created()).isZero();
+        assertThat(again.existing()).isGreaterThan(0);
+        assertThat(gateway.get("/api/catalog/webinars?status=all").body().get("total").asLong()).isEqualTo(webinarsBefore);
+        // A second load publishes nothing, so no email may follow. Give the pipeline time to prove it wrong.
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(stack.emails()).hasSize(emailsBefore));
+    }
+
+    @Test
+    @Order(3)
+    void staffPublishesAWebinarAndEveryCohortMemberIsEmailed() {
+        String slug = "system-test-" + UUID.randomUUID().toString().substring(0, 8);
+        String title = "Follow-up Conversations " + slug;
+        Http.Response created = gateway.post("/api/catalog/webinars", Map.of(
+                "title", title,
+                "slug", slug,
+                "summary", "How to follow up with residents after a community conversation.",
+                "topics", List.of("community-conversations"),
+                "seriesPosition", 5,
+                "durationMinutes", 50));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().get("id").asString();
+        assertThat(created.body().get("status").asString()).isEqualTo("draft");
+        assertThat(created.headers().firstValue("X-Request-Id")).isPresent();
+
+        // A draft is not listed.
+        assertThat(slugs(gateway.get("/api/catalog/webinars?size=100").body())).doesNotContain(slug);
+
+        Http.Response published = gateway.post("/api/catalog/webinars/" + id + "/publish", null);
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.body().get("status").asString()).isEqualTo("published");
+        assertThat(slugs(gateway.get("/api/catalog/webinars?size=100").body())).contains(slug);
+
+        List<String> members = memberEmails();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<Map<String, Object>> emails = emailsWithSubjectContaining(title);
+            assertThat(emails).flatExtracting(m -> (List<?>) m.get("to")).map(Object::toString)
+                    .containsExactlyInAnyOrderElementsOf(members);
+            assertThat(emails).allSatisfy(m -> {
+                assertThat((String) m.get("text")).contains(title);
+                assertThat((String) m.get("html")).contains(title);
+            });
+        });
+    }
+
+    @Test
+    @Order(4)
+    void aLibraryMemberUploadsANoteAndNotificationServiceSeesIt() {
+        JsonNode cohort = DemoData.items(gateway.get("/api/catalog/cohorts?slug=demo-cohort-2026").body()).get(0);
+        String cohortId = cohort.get("id").asString();
+        JsonNode library = DemoData.items(gateway.get("/api/catalog/cohorts/" + cohortId + "/libraries").body()).get(0);
+
+        Http.Response uploaded = gateway.post("/api/notes", Map.of(
+                "libraryId", library.get("id").asString(),
+                "cohortId", cohortId,
+                "title", "Conversation at the farmers market",
+                "body", "Aspirations: a safer walk to school. Concerns: the bus stops running at 7 pm.",
+                "conversationDate", LocalDate.now().minusDays(2).toString(),
+                "place", "Saturday farmers market",
+                "facilitator", "Alex Moreno",
+                "visibility", "cohort"));
+        assertThat(uploaded.status()).isEqualTo(201);
+        String noteId = uploaded.body().get("id").asString();
+        assertThat(gateway.get("/api/notes/" + noteId).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode seen = gateway.get("/api/notifications/activity?type=NoteUploaded&subject=" + noteId).body();
+            assertThat(DemoData.items(seen)).extracting(e -> e.get("subject").asString()).containsExactly(noteId);
+        });
+    }
+
+    @Test
+    @Order(5)
+    void errorsThroughTheGatewayAreProblemDetails() {
+        Http.Response missing = gateway.get("/api/catalog/webinars/" + UUID.randomUUID());
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(missing.body().get("requestId").asString()).isNotBlank();
+
+        Http.Response invalid = gateway.post("/api/catalog/webinars", Map.of("title", ""));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().get("errors").toString()).contains("title", "slug");
+    }
+
+    private static List<String> memberEmails() {
+        List<String> all = stack.demo().memberEmails();
+        List<String> staff = DemoData.items(gateway.get("/api/catalog/staff").body()).stream()
+                .map(s -> s.get("email").asString()).toList();
+        return all.stream().filter(e -> !staff.contains(e)).toList();
+    }
+
+    private static List<Map<String, Object>> emailsWithSubjectContaining(String text) {
+        return stack.emails().stream().filter(m -> String.valueOf(m.get("subject")).contains(text)).toList();
+    }
+
+    private static List<String> slugs(JsonNode page) {
+        return DemoData.items(page).stream().map(w -> w.get("slug").asString()).toList();
+    }
+}
