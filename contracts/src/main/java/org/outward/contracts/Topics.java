@@ -14,10 +14,15 @@ public final class Topics {
     public static final String CATALOG_PROGRESS = "outward.catalog.progress";
     /** Conversation-note events of notes-service; key: note id. */
     public static final String NOTES_NOTES = "outward.notes.notes";
+    /** Top themes of a library or a cohort changed; key: library id or "cohort:<cohortId>". */
+    public static final String NOTES_THEMES = "outward.notes.themes";
+    /** Community-stage calibrations; key: library id. */
+    public static final String NOTES_CALIBRATIONS = "outward.notes.calibrations";
 
     /** Every topic above; each also has a dead-letter topic. */
     public static final java.util.List<String> ALL =
-            java.util.List.of(CATALOG_WEBINARS, CATALOG_ROSTER, CATALOG_PROGRESS, NOTES_NOTES);
+            java.util.List.of(CATALOG_WEBINARS, CATALOG_ROSTER, CATALOG_PROGRESS, NOTES_NOTES, NOTES_THEMES,
+                    NOTES_CALIBRATIONS);
 
     /** Suffix of each consumer's dead-letter topic: {@code <topic>.DLT}, the Spring Kafka convention. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
