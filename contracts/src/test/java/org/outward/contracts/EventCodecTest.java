@@ -26,7 +26,7 @@ class EventCodecTest {
     private final WebinarPublished published = new WebinarPublished("w-1", "calibrating-community-conditions",
             "Calibrating Community Conditions", "From public knowledge to action.", List.of("calibration"), 3, 55,
             List.of(new LinkData("YouTube", "https://video.example/w-1")),
-            List.of(new ResourceData("Worksheet", "worksheet", "https://files.example/w.pdf")), 2, NOW);
+            List.of(new ResourceData("worksheet", "Worksheet", "worksheet", "https://files.example/w.pdf")), 2, NOW);
 
     @Test
     void roundTripKeepsEnvelopeAndPayload() {

@@ -15,7 +15,11 @@ import org.outward.platform.kafka.KafkaErrorHandling;
 import org.outward.platform.outbox.OutboxEvents;
 import org.outward.platform.outbox.OutboxProperties;
 import org.outward.platform.outbox.OutboxRelay;
+import org.outward.platform.web.BodySizeLimitFilter;
 import org.outward.platform.web.RequestIdFilter;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -116,6 +120,17 @@ public class PlatformAutoConfiguration {
     @Bean(name = "mongoHealthIndicator")
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    /** Right after the request-id filter, so a 413 carries the request id. */
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+            @Value("${outward.web.max-body-size:1MB}") DataSize maxBodySize,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBodySize.toBytes(), resolver));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean

@@ -17,18 +17,33 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 public class Inbox {
 
+    /** The inbox of the service's main consumer group. */
     public static final String COLLECTION = "inbox";
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final String collection;
 
     public Inbox(MongoTemplate mongo, Clock clock) {
+        this(mongo, clock, COLLECTION);
+    }
+
+    private Inbox(MongoTemplate mongo, Clock clock, String collection) {
         this.mongo = mongo;
         this.clock = clock;
+        this.collection = collection;
+    }
+
+    /**
+     * The inbox of another consumer (group) of the same service, kept apart: two groups reading one topic must
+     * each process every event, so one may not skip an event because the other has seen it.
+     */
+    public Inbox named(String consumer) {
+        return new Inbox(mongo, clock, COLLECTION + "." + consumer);
     }
 
     public boolean seen(EventEnvelope envelope) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(envelope.id().toString())), COLLECTION);
+        return mongo.exists(Query.query(Criteria.where("_id").is(envelope.id().toString())), collection);
     }
 
     /** Records the event; returns false when it had been recorded already. */
@@ -43,7 +58,7 @@ public class Inbox {
                 .append("occurredAt", Date.from(envelope.occurredAt()))
                 .append("processedAt", Date.from(clock.instant()));
         try {
-            mongo.insert(document, COLLECTION);
+            mongo.insert(document, collection);
             return true;
         } catch (DuplicateKeyException e) {
             return false;

@@ -30,6 +30,11 @@ public class EventConsumer {
         this.inbox = inbox;
     }
 
+    /** The same, for a further consumer group of this service, with an inbox of its own (see {@link Inbox#named}). */
+    public EventConsumer named(String consumer) {
+        return new EventConsumer(codec, inbox.named(consumer));
+    }
+
     public void consume(ConsumerRecord<String, String> record, Consumer<DecodedEvent<?>> handler) {
         DecodedEvent<?> event = codec.decode(record.value());
         EventEnvelope envelope = event.envelope();

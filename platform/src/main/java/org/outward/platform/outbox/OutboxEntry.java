@@ -12,8 +12,10 @@ import java.time.Instant;
  * @param key     Kafka key: the event's subject
  * @param type    qualified type name, for logs
  * @param payload the encoded envelope, exactly the bytes consumers will read
+ * @param correlationId the request id that caused the event (also a Kafka header), or null
  */
-public record OutboxEntry(String id, String topic, String key, String type, String payload, Instant createdAt) {
+public record OutboxEntry(String id, String topic, String key, String type, String payload, Instant createdAt,
+        String correlationId) {
 
     /** Name of the array field that holds pending entries in an aggregate's document. */
     public static final String FIELD = "outbox";

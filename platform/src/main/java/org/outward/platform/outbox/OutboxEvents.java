@@ -26,7 +26,7 @@ public class OutboxEvents {
     public <T extends Record> OutboxEntry entry(EventType<T> type, String subject, T payload) {
         EventEnvelope envelope = codec.envelope(type, source, subject, RequestIds.current(), payload);
         return new OutboxEntry(envelope.id().toString(), type.topic(), subject, type.qualifiedName(),
-                codec.encode(envelope), envelope.occurredAt());
+                codec.encode(envelope), envelope.occurredAt(), envelope.correlationId());
     }
 
     /** Adds the entries to a document about to be inserted. */
@@ -49,12 +49,13 @@ public class OutboxEvents {
                 .append("key", entry.key())
                 .append("type", entry.type())
                 .append("payload", entry.payload())
-                .append("createdAt", java.util.Date.from(entry.createdAt()));
+                .append("createdAt", java.util.Date.from(entry.createdAt()))
+                .append("correlationId", entry.correlationId());
     }
 
     static OutboxEntry fromDocument(Document document) {
         return new OutboxEntry(document.getString("id"), document.getString("topic"), document.getString("key"),
                 document.getString("type"), document.getString("payload"),
-                document.getDate("createdAt").toInstant());
+                document.getDate("createdAt").toInstant(), document.getString("correlationId"));
     }
 }

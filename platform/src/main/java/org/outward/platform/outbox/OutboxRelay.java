@@ -35,7 +35,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
-    private final ScheduledExecutorService executor;
+    private ScheduledExecutorService executor;
     private volatile boolean running;
     private Duration backoff;
 
@@ -44,11 +44,6 @@ public class OutboxRelay implements SmartLifecycle {
         this.kafka = kafka;
         this.properties = properties;
         this.backoff = properties.pollInterval();
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**
@@ -91,9 +86,13 @@ public class OutboxRelay implements SmartLifecycle {
         ProducerRecord<String, String> record = new ProducerRecord<>(entry.topic(), entry.key(), entry.payload());
         record.headers().add(RequestIds.KAFKA_HEADER_EVENT_ID, entry.id().getBytes());
         record.headers().add(RequestIds.KAFKA_HEADER_EVENT_TYPE, entry.type().getBytes());
+        if (entry.correlationId() != null) {
+            record.headers().add(RequestIds.KAFKA_HEADER_REQUEST_ID, entry.correlationId().getBytes());
+        }
         try {
             kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            log.info("published {} id={} key={} topic={}", entry.type(), entry.id(), entry.key(), entry.topic());
+            log.info("published {} id={} key={} topic={} requestId={}", entry.type(), entry.id(), entry.key(),
+                    entry.topic(), entry.correlationId());
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -128,8 +127,13 @@ public class OutboxRelay implements SmartLifecycle {
         } finally {
             MDC.clear();
         }
-        if (running) {
-            executor.schedule(this::loop, next.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledExecutorService current = executor;
+        if (running && current != null && !current.isShutdown()) {
+            try {
+                current.schedule(this::loop, next.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopped meanwhile: the next start schedules a new pass
+            }
         }
     }
 
@@ -137,15 +141,24 @@ public class OutboxRelay implements SmartLifecycle {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
+    /** A fresh executor at every start: a lifecycle may be stopped and started again (tests pause contexts). */
     @Override
-    public void start() {
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
         running = true;
         executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
+        if (executor == null) {
+            return;
+        }
         executor.shutdown();
         try {
             executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -19,6 +19,7 @@ import org.outward.contracts.Events;
 import org.outward.contracts.Topics;
 import org.outward.contracts.catalog.MemberAdded;
 import org.outward.platform.test.TcpProxy;
+import org.outward.platform.web.RequestIds;
 import org.outward.platform.test.TestMongo;
 import org.outward.platform.test.TopicProbe;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -75,8 +76,10 @@ class OutboxRelayTest {
     @Test
     void anEventWrittenWhileKafkaIsDownArrivesExactlyOnceWhenItIsBack() throws Exception {
         OutboxEvents events = new OutboxEvents(new EventCodec(), "catalog-service");
+        RequestIds.set("req-42"); // as the request filter does
         OutboxEntry entry = events.entry(Events.MEMBER_ADDED, "m-1",
                 new MemberAdded("m-1", "a@lib.example", "Ann", MemberAdded.ROLE_LIBRARY_MEMBER, "l-1", "c-1", "Lead"));
+        RequestIds.set(null);
         mongo.insert(OutboxEvents.attach(new Document("_id", "m-1").append("email", "a@lib.example"), List.of(entry)),
                 "members");
 
@@ -92,8 +95,19 @@ class OutboxRelayTest {
             assertThat(records).hasSize(1);
             assertThat(records.get(0).key()).isEqualTo("m-1");
             assertThat(records.get(0).value()).isEqualTo(entry.payload());
+            assertThat(RequestIds.fromKafkaHeaders(records.get(0).headers())).isEqualTo("req-42");
         }
         assertThat(mongo.findById("m-1", Document.class, "members")).containsEntry("email", "a@lib.example");
+
+        // A stopped relay can be started again (Spring pauses and restarts lifecycles, e.g. between test contexts).
+        relay.stop();
+        relay.start();
+        OutboxEntry second = events.entry(Events.MEMBER_ADDED, "m-2",
+                new MemberAdded("m-2", "b@lib.example", "Bo", MemberAdded.ROLE_LIBRARY_MEMBER, "l-1", "c-1", null));
+        mongo.insert(OutboxEvents.attach(new Document("_id", "m-2"), List.of(second)), "members");
+        try (TopicProbe probe = new TopicProbe(broker.getBrokersAsString(), Topics.CATALOG_ROSTER)) {
+            assertThat(probe.await(r -> r.key().equals("m-2"), 1, Duration.ofSeconds(30))).hasSize(1);
+        }
     }
 
     private static List<Document> pending() {

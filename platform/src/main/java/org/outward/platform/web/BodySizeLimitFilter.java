@@ -1,4 +1,4 @@
-package org.outward.notes.web;
+package org.outward.platform.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -13,13 +13,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.outward.platform.errors.PayloadTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Caps request bodies (JSON) at a fixed size with a 413 problem.
+ * Caps request bodies (JSON) at {@code outward.web.max-body-size} (default 1 MB) with a 413 problem.
  *
  * <ul>
  *   <li>A declared Content-Length over the limit is refused before anything is read. Tomcat then
@@ -31,7 +32,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * </ul>
  *
  * The 413 goes through the MVC exception resolvers, so it looks like every other problem
- * (problem+json with the request id). Multipart file uploads, when they come, need their own limit.
+ * (problem+json with the request id). Multipart uploads are left to their own limits.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -48,6 +49,12 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isMultipart(request)) {
+            // Attachments have their own per-file and per-request limits, enforced while the
+            // container streams the parts to disk (spring.servlet.multipart.*).
+            chain.doFilter(request, response);
+            return;
+        }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             reject(request, response, "Content-Length " + declared);
@@ -63,6 +70,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             checked = new BufferedBodyRequest(request, body);
         }
         chain.doFilter(checked, response);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
     }
 
     /** Chunked (HTTP/1.1) is the only way to send a body without a Content-Length. */

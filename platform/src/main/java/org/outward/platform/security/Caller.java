@@ -1,0 +1,58 @@
+package org.outward.platform.security;
+
+import java.util.Objects;
+import java.util.Set;
+import org.outward.platform.errors.ForbiddenException;
+
+/**
+ * Who is calling, from the validated access token: subject, email, roles ({@value #STAFF} and/or
+ * {@value #MEMBER}), and for a library member their library and cohort. Controllers take it as a parameter
+ * and ask it before touching data; the rules live here so every service applies the same ones.
+ */
+public record Caller(String subject, String email, Set<String> roles, String libraryId, String cohortId) {
+
+    public static final String STAFF = "program-staff";
+    public static final String MEMBER = "library-member";
+
+    public Caller {
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    public boolean isStaff() {
+        return roles.contains(STAFF);
+    }
+
+    /** Staff, or a member of this very library. */
+    public boolean canAccessLibrary(String library) {
+        return isStaff() || (roles.contains(MEMBER) && libraryId != null && libraryId.equals(library));
+    }
+
+    /** Staff, or a member of a library in this cohort. */
+    public boolean canAccessCohort(String cohort) {
+        return isStaff() || (roles.contains(MEMBER) && cohortId != null && cohortId.equals(cohort));
+    }
+
+    public void requireStaff() {
+        if (!isStaff()) {
+            throw new ForbiddenException("This operation is for program staff only.");
+        }
+    }
+
+    public void requireLibrary(String library) {
+        if (!canAccessLibrary(library)) {
+            throw new ForbiddenException("You may only act on your own library's data.");
+        }
+    }
+
+    /** The caller's own library; a member without one (a misissued token) may not act for any library. */
+    public String ownLibrary() {
+        if (libraryId == null) {
+            throw new ForbiddenException("Your account is not a member of a library.");
+        }
+        return libraryId;
+    }
+
+    public boolean is(String otherSubject) {
+        return Objects.equals(subject, otherSubject);
+    }
+}

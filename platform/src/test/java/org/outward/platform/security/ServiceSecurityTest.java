@@ -1,0 +1,152 @@
+package org.outward.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.outward.platform.test.TestMongo;
+import org.outward.platform.test.TestTokens;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What every service does with access tokens, checked against a tiny service built on the platform: only a
+ * valid RS256 token of the right issuer and audience gets in, and refusals are problem+json.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = ServiceSecurityTest.App.class,
+        properties = "spring.application.name=security-test")
+@EmbeddedKafka(partitions = 1)
+class ServiceSecurityTest {
+
+    @SpringBootApplication
+    @RestController
+    static class App {
+        @GetMapping("/api/test/me")
+        Map<String, Object> me(Caller caller) {
+            return Map.of("subject", caller.subject(), "staff", caller.isStaff(),
+                    "library", String.valueOf(caller.libraryId()));
+        }
+
+        @GetMapping("/api/test/staff-only")
+        String staffOnly(Caller caller) {
+            caller.requireStaff();
+            return "ok";
+        }
+
+        record Body(@jakarta.validation.constraints.NotBlank String name) {
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/api/test/staff-body")
+        String staffBody(@StaffOnly Caller caller,
+                @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody Body body) {
+            return body.name();
+        }
+
+        @GetMapping("/api/test/libraries/{id}")
+        String library(Caller caller, @PathVariable String id) {
+            caller.requireLibrary(id);
+            return id;
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestMongo.register(registry);
+        TestTokens.register(registry);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aValidTokenIdentifiesTheCaller() throws Exception {
+        HttpResponse<String> response = get("/api/test/me", TestTokens.member("lib-1", "c-1"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"library\":\"lib-1\"", "\"staff\":false");
+    }
+
+    @Test
+    void everyBadTokenIsRefusedWith401ProblemDetails() throws Exception {
+        TestTokens.Builder valid = TestTokens.builder().roles(Caller.STAFF);
+        List<String> bad = List.of(
+                "",
+                "not-a-jwt",
+                TestTokens.builder().roles(Caller.STAFF).expiresAt(Instant.now().minusSeconds(300)).sign(),
+                TestTokens.builder().roles(Caller.STAFF).issuer("http://someone-else.test").sign(),
+                TestTokens.builder().roles(Caller.STAFF).audience("another-api").sign(),
+                valid.forged(),
+                valid.unsigned(),
+                valid.hmacWithPublicKey());
+        for (String token : bad) {
+            HttpResponse<String> response = get("/api/test/me", token.isEmpty() ? null : token);
+            assertThat(response.statusCode()).as(token).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    h -> assertThat(h).startsWith("Bearer"));
+            assertThat(response.body()).contains("\"status\":401", "\"requestId\"").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void membersAreKeptToTheirOwnLibraryAndOutOfStaffRoutes() throws Exception {
+        String member = TestTokens.member("lib-1", "c-1");
+
+        assertThat(get("/api/test/libraries/lib-1", member).statusCode()).isEqualTo(200);
+        HttpResponse<String> other = get("/api/test/libraries/lib-2", member);
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).contains("\"status\":403");
+        assertThat(get("/api/test/staff-only", member).statusCode()).isEqualTo(403);
+
+        assertThat(get("/api/test/staff-only", TestTokens.staff()).statusCode()).isEqualTo(200);
+        assertThat(get("/api/test/libraries/lib-2", TestTokens.staff()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aStaffOnlyRouteRefusesMembersBeforeLookingAtTheBody() throws Exception {
+        HttpResponse<String> member = post("/api/test/staff-body", TestTokens.member("lib-1", "c-1"), "{\"name\":\"\"}");
+        assertThat(member.statusCode()).isEqualTo(403);
+        assertThat(member.body()).doesNotContain("name");
+
+        assertThat(post("/api/test/staff-body", TestTokens.staff(), "{\"name\":\"\"}").statusCode()).isEqualTo(400);
+        assertThat(post("/api/test/staff-body", TestTokens.staff(), "{\"name\":\"Ann\"}").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> post(String path, String token, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthProbesAndApiDocsNeedNoToken() throws Exception {
+        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> docs = get("/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"openapi\"", "/api/test/me", "bearer");
+    }
+}
