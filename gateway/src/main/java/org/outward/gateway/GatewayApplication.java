@@ -2,6 +2,7 @@ package org.outward.gateway;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Single entry point of Outward: forwards {@code /api/<area>/**} unchanged to the owning service
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * failures as problem+json. Reactive (Spring Cloud Gateway on WebFlux), hence no platform module.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class GatewayApplication {
 
     public static void main(String[] args) {

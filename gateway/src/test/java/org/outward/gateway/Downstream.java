@@ -18,13 +18,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * A real, tiny HTTP service standing in for catalog/notes/notification behind the gateway. It echoes
  * the request body, tells who served it and what it saw (headers X-Served-By, X-Seen-Uri), echoes
  * X-Request-Id like the real services do, and remembers the last request it received.
- * Paths ending in {@code /problem} answer with a 409 problem+json; paths ending in {@code /slow} hang
+ * Paths ending in {@code /delay} answer after 100 ms; paths ending in {@code /problem} answer with a 409 problem+json; paths ending in {@code /slow} hang
  * until {@link #close()}.
  */
 final class Downstream implements AutoCloseable {
 
     /** What the service received. */
-    record Received(String method, String uri, List<String> requestIds, String body) {
+    record Received(String method, String uri, List<String> requestIds, String authorization, String body) {
     }
 
     static final String PROBLEM_BODY = "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
@@ -36,6 +36,7 @@ final class Downstream implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final CountDownLatch releaseSlow = new CountDownLatch(1);
     private final AtomicReference<Received> last = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
 
     Downstream(String name) {
         this.name = name;
@@ -57,6 +58,11 @@ final class Downstream implements AutoCloseable {
         return last.get();
     }
 
+    /** How many requests were received completely. */
+    int count() {
+        return count.get();
+    }
+
     /** A URL nobody listens on (port taken from the OS, then freed again). */
     static String closedUrl() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -71,7 +77,9 @@ final class Downstream implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String uri = exchange.getRequestURI().toString();
             List<String> requestIds = exchange.getRequestHeaders().getOrDefault("X-Request-Id", List.of());
-            last.set(new Received(exchange.getRequestMethod(), uri, requestIds, new String(body, StandardCharsets.UTF_8)));
+            last.set(new Received(exchange.getRequestMethod(), uri, requestIds,
+                    exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8)));
+            count.incrementAndGet();
             if (!requestIds.isEmpty()) {
                 exchange.getResponseHeaders().add("X-Request-Id", requestIds.get(0));
             }
@@ -81,6 +89,9 @@ final class Downstream implements AutoCloseable {
             if (path.endsWith("/slow")) {
                 releaseSlow.await(30, TimeUnit.SECONDS);
                 respond(exchange, 200, "text/plain", "late".getBytes(StandardCharsets.UTF_8));
+            } else if (path.endsWith("/delay")) {
+                Thread.sleep(100);
+                respond(exchange, 200, "text/plain", "delayed".getBytes(StandardCharsets.UTF_8));
             } else if (path.endsWith("/problem")) {
                 respond(exchange, 409, "application/problem+json", PROBLEM_BODY.getBytes(StandardCharsets.UTF_8));
             } else {

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.outward.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +33,7 @@ class GatewayFailureTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
+        TestTokens.register(registry);
         registry.add("CATALOG_URL", () -> closedUrl);
         registry.add("NOTES_URL", slowNotes::url);
         registry.add("NOTIFICATION_URL", notifications::url);
@@ -43,6 +47,11 @@ class GatewayFailureTest {
 
     @Autowired
     WebTestClient client;
+
+    @BeforeEach
+    void signIn() {
+        client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()).build();
+    }
 
     @Test
     void serviceDownIsA503Problem() {

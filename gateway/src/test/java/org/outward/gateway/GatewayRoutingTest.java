@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.outward.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,6 +45,7 @@ class GatewayRoutingTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
+        TestTokens.register(registry);
         // The env names application.yml reads, so the real route definitions are under test.
         registry.add("CATALOG_URL", catalog::url);
         registry.add("NOTES_URL", notes::url);
@@ -56,6 +59,11 @@ class GatewayRoutingTest {
 
     @Autowired
     WebTestClient client;
+
+    @BeforeEach
+    void signIn() {
+        client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()).build();
+    }
 
     @LocalServerPort
     int port;

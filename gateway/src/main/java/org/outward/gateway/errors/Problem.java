@@ -24,6 +24,11 @@ public record Problem(HttpStatusCode status, String title, String detail) {
     }
 
     public static Problem of(Throwable error) {
+        // The route's circuit breaker is open: the service failed repeatedly, so it is not even tried.
+        if (hasCauseNamed(error, "CallNotPermittedException") || hasCauseNamed(error, "BulkheadFullException")) {
+            return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "The service handling this request is failing and is given a moment to recover. Try again shortly.");
+        }
         // Reaching the service failed: refused, connect timeout (netty's ConnectTimeoutException is a
         // ConnectException), unknown host (container not up yet), no route. Retrying later may work.
         if (hasCause(error, ConnectException.class) || hasCause(error, UnknownHostException.class)
@@ -44,6 +49,28 @@ public record Problem(HttpStatusCode status, String title, String detail) {
         }
         return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "The request could not be completed. Quote the request id when reporting this.");
+    }
+
+    public static Problem unauthorized() {
+        return new Problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "A valid bearer token is required.");
+    }
+
+    public static Problem forbidden() {
+        return new Problem(HttpStatus.FORBIDDEN, "Forbidden", "You may not do this.");
+    }
+
+    public static Problem corsRefused() {
+        return new Problem(HttpStatus.FORBIDDEN, "Forbidden", "Cross-origin requests from this origin are not allowed.");
+    }
+
+    public static Problem tooManyRequests() {
+        return new Problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                "Too many requests from this client. Retry after the number of seconds in Retry-After.");
+    }
+
+    public static Problem bodyTooLarge(long limitBytes) {
+        return new Problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large",
+                "The request body exceeds the limit of " + limitBytes + " bytes for this path.");
     }
 
     private static Problem fromErrorResponse(ErrorResponse response) {

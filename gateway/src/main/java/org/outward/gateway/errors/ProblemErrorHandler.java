@@ -52,17 +52,35 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
         }
         Problem problem = Problem.of(error);
         logProblem(exchange, problem, error, requestId);
-
-        // Content headers may already hold the downstream's values (the routing filter copies them
-        // before the body is streamed); they would describe the wrong body.
-        response.getHeaders().clearContentHeaders();
         if (error instanceof ErrorResponse errorResponse) {
             response.getHeaders().putAll(errorResponse.getHeaders()); // e.g. Allow on 405
         }
+        return write(exchange, problem, requestId);
+    }
+
+    /**
+     * Writes a problem the gateway decided on itself (401, 403, 413, 429, 503...), without logging it as
+     * a failure: these are answers, not errors. Extra headers (WWW-Authenticate, Retry-After) are set by
+     * the caller before.
+     */
+    public Mono<Void> write(ServerWebExchange exchange, Problem problem) {
+        String requestId = RequestIds.of(exchange);
+        if (requestId == null) {
+            requestId = RequestIds.acceptOrGenerate(null);
+            exchange.getResponse().getHeaders().set(RequestIds.HEADER, requestId);
+        }
+        return write(exchange, problem, requestId);
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, Problem problem, String requestId) {
+        ServerHttpResponse response = exchange.getResponse();
+        // Content headers may already hold the downstream's values (the routing filter copies them
+        // before the body is streamed); they would describe the wrong body.
+        response.getHeaders().clearContentHeaders();
         response.setStatusCode(problem.status());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
-        byte[] body = json.writeValueAsBytes(body(problem, exchange.getRequest().getPath().value(), requestId));
+        byte[] body = json.writeValueAsBytes(body(problem, RequestIds.pathOf(exchange), requestId));
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 
@@ -80,7 +98,7 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
     private static void logProblem(ServerWebExchange exchange, Problem problem, Throwable error, String requestId) {
         MDC.put(RequestIds.MDC_KEY, requestId);
         try {
-            String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
+            String request = exchange.getRequest().getMethod() + " " + RequestIds.pathOf(exchange);
             if (problem.downstream()) {
                 // Expected operational failure: one line, no stack trace.
                 log.warn("{} -> {}: {} requestId={}", request, problem.status().value(), error.toString(), requestId);

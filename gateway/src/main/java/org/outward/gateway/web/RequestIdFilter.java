@@ -48,6 +48,7 @@ public class RequestIdFilter implements WebFilter, Ordered {
                 .request(request -> request.headers(headers -> headers.set(RequestIds.HEADER, requestId)))
                 .build();
         withId.getAttributes().put(RequestIds.ATTRIBUTE, requestId);
+        withId.getAttributes().put(RequestIds.PATH_ATTRIBUTE, exchange.getRequest().getPath().value());
         // Set at commit time with set(), not now: the routing filter *adds* the downstream's headers,
         // and the services echo X-Request-Id, which would otherwise arrive twice.
         withId.getResponse().beforeCommit(() -> {

@@ -31,4 +31,13 @@ public final class RequestIds {
     public static String of(ServerWebExchange exchange) {
         return exchange.getAttribute(ATTRIBUTE);
     }
+
+    /** Exchange attribute holding the path the caller asked for (a forward, e.g. to a fallback, changes the request's). */
+    public static final String PATH_ATTRIBUTE = RequestIds.class.getName() + ".path";
+
+    /** The path as the caller sent it. */
+    public static String pathOf(ServerWebExchange exchange) {
+        String path = exchange.getAttribute(PATH_ATTRIBUTE);
+        return path != null ? path : exchange.getRequest().getPath().value();
+    }
 }
