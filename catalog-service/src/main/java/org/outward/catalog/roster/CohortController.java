@@ -1,8 +1,13 @@
 package org.outward.catalog.roster;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.outward.platform.errors.NotFoundException;
+import org.outward.platform.security.Caller;
+import org.outward.platform.security.StaffOnly;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,8 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Cohorts: staff create them and see all; a library member sees only their own (others are 404). */
 @RestController
 @RequestMapping("/api/catalog/cohorts")
+@Tag(name = "Roster")
 public class CohortController {
 
     private final CohortService cohorts;
@@ -23,19 +30,27 @@ public class CohortController {
     }
 
     @PostMapping
-    public ResponseEntity<CohortView> create(@Valid @RequestBody CreateCohortRequest request) {
+    @Operation(summary = "Create a cohort (staff)")
+    public ResponseEntity<CohortView> create(@StaffOnly Caller caller, @Valid @RequestBody CreateCohortRequest request) {
         CohortView created = cohorts.create(request);
         return ResponseEntity.created(URI.create("/api/catalog/cohorts/" + created.id())).body(created);
     }
 
-    /** Every cohort, or with ?slug= the one with that slug (an empty list when there is none). */
+    /** Every cohort the caller may see, or with ?slug= the one with that slug (an empty list when there is none). */
     @GetMapping
-    public List<CohortView> list(@RequestParam(required = false) String slug) {
-        return cohorts.list(slug == null || slug.isBlank() ? null : slug);
+    @Operation(summary = "List cohorts (members: their own)")
+    public List<CohortView> list(Caller caller, @RequestParam(required = false) String slug) {
+        return cohorts.list(slug == null || slug.isBlank() ? null : slug).stream()
+                .filter(cohort -> caller.canAccessCohort(cohort.id()))
+                .toList();
     }
 
     @GetMapping("/{id}")
-    public CohortView get(@PathVariable String id) {
+    @Operation(summary = "One cohort (members: their own)")
+    public CohortView get(Caller caller, @PathVariable String id) {
+        if (!caller.canAccessCohort(id)) {
+            throw new NotFoundException("Cohort", id);
+        }
         return cohorts.get(id);
     }
 }

@@ -16,6 +16,8 @@ import org.outward.catalog.support.Keys;
 import org.outward.catalog.support.Times;
 import org.outward.contracts.Events;
 import org.outward.contracts.catalog.LibraryJoinedCohort;
+import org.outward.contracts.catalog.LibraryLeftCohort;
+import org.outward.catalog.support.Documents;
 import org.outward.platform.errors.ConflictException;
 import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.outbox.OutboxEvents;
@@ -28,11 +30,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
  * The libraries of each cohort, stored in {@value #COLLECTION}. A library's name is unique within
- * its cohort whatever its case and spacing: the unique index is on cohortId + nameKey.
+ * its cohort whatever its case and spacing: the unique index is on cohortId + nameKey. A library
+ * that leaves its cohort keeps its document (which carries the LibraryLeftCohort event in its
+ * outbox) marked with {@code leftAt}; from then on it is not found, and its name is free again.
  */
 @Service
 public class LibraryService implements InitializingBean {
@@ -95,8 +100,34 @@ public class LibraryService implements InitializingBean {
         return toView(document);
     }
 
+    /**
+     * Removes the library from its cohort: leftAt, a freed name key, version and LibraryLeftCohort in
+     * one update that only matches a library still in its cohort (so two removals emit one event).
+     */
+    public void remove(String id) {
+        LibraryView library = get(id);
+        Instant now = Times.now(clock);
+        Update update = new Update()
+                .set("leftAt", Documents.date(now))
+                .set("nameKey", Keys.of(library.name()) + "#left#" + id)
+                .set("updatedAt", Documents.date(now))
+                .inc("version", 1L);
+        OutboxEvents.push(update, List.of(outbox.entry(Events.LIBRARY_LEFT_COHORT, id,
+                new LibraryLeftCohort(id, library.cohortId(), library.name(), now))));
+        Document removed = mongo.findAndModify(active(id), update, Document.class, COLLECTION);
+        if (removed == null) {
+            throw new NotFoundException("Library", id);
+        }
+        log.info("library id={} left cohort id={}", id, library.cohortId());
+    }
+
+    /** A library still in its cohort; one that left is not found. */
     public Optional<LibraryView> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(LibraryService::toView);
+        return Optional.ofNullable(mongo.findOne(active(id), Document.class, COLLECTION)).map(LibraryService::toView);
+    }
+
+    private static Query active(String id) {
+        return Query.query(Criteria.where("_id").is(id).and("leftAt").is(null));
     }
 
     public LibraryView get(String id) {
@@ -106,7 +137,7 @@ public class LibraryService implements InitializingBean {
     /** The cohort's libraries by name; 404 when the cohort does not exist. */
     public List<LibraryView> listInCohort(String cohortId) {
         cohorts.get(cohortId);
-        Query query = Query.query(Criteria.where("cohortId").is(cohortId)).with(Sort.by("nameKey", "_id"));
+        Query query = Query.query(Criteria.where("cohortId").is(cohortId).and("leftAt").is(null)).with(Sort.by("nameKey", "_id"));
         return mongo.find(query, Document.class, COLLECTION).stream().map(LibraryService::toView).toList();
     }
 

@@ -1,10 +1,16 @@
 package org.outward.catalog.roster;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.outward.platform.errors.BadRequestException;
+import org.outward.platform.errors.NotFoundException;
+import org.outward.platform.security.Caller;
+import org.outward.platform.security.StaffOnly;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,8 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** People on the roster: staff manage them; a library member sees their own library's team. */
 @RestController
 @RequestMapping("/api/catalog")
+@Tag(name = "Roster")
 public class MemberController {
 
     private final MemberService members;
@@ -24,29 +32,37 @@ public class MemberController {
     }
 
     @PostMapping("/libraries/{libraryId}/members")
-    public ResponseEntity<MemberView> addToLibrary(@PathVariable String libraryId,
+    @Operation(summary = "Add a person to a library's team (staff): MemberAdded")
+    public ResponseEntity<MemberView> addToLibrary(@StaffOnly Caller caller, @PathVariable String libraryId,
             @Valid @RequestBody AddMemberRequest request) {
         return created(members.addToLibrary(libraryId, request));
     }
 
     @GetMapping("/libraries/{libraryId}/members")
-    public List<MemberView> listInLibrary(@PathVariable String libraryId) {
+    @Operation(summary = "A library's team (members: their own library)")
+    public List<MemberView> listInLibrary(Caller caller, @PathVariable String libraryId) {
+        if (!caller.canAccessLibrary(libraryId)) {
+            throw new NotFoundException("Library", libraryId);
+        }
         return members.listInLibrary(libraryId);
     }
 
     @PostMapping("/staff")
-    public ResponseEntity<MemberView> addStaff(@Valid @RequestBody AddStaffRequest request) {
+    @Operation(summary = "Add program staff (staff): MemberAdded")
+    public ResponseEntity<MemberView> addStaff(@StaffOnly Caller caller, @Valid @RequestBody AddStaffRequest request) {
         return created(members.addStaff(request));
     }
 
     @GetMapping("/staff")
-    public List<MemberView> listStaff() {
+    @Operation(summary = "The program staff (staff)")
+    public List<MemberView> listStaff(@StaffOnly Caller caller) {
         return members.listStaff();
     }
 
     /** Lookup by email (exact, case-insensitive); the roster is not listed whole here. */
     @GetMapping("/members")
-    public List<MemberView> findByEmail(@RequestParam(required = false) String email) {
+    @Operation(summary = "Find a person by email (staff)")
+    public List<MemberView> findByEmail(@StaffOnly Caller caller, @RequestParam(required = false) String email) {
         if (email == null || email.isBlank()) {
             throw new BadRequestException("email", "is required");
         }
@@ -55,8 +71,20 @@ public class MemberController {
 
     /** Where the Location of a new member points. */
     @GetMapping("/members/{id}")
-    public MemberView get(@PathVariable String id) {
-        return members.get(id);
+    @Operation(summary = "One person (members: people of their own library)")
+    public MemberView get(Caller caller, @PathVariable String id) {
+        MemberView member = members.get(id);
+        if (!caller.isStaff() && (member.libraryId() == null || !caller.canAccessLibrary(member.libraryId()))) {
+            throw new NotFoundException("Member", id);
+        }
+        return member;
+    }
+
+    @DeleteMapping("/members/{id}")
+    @Operation(summary = "Take a person off the roster (staff): MemberRemoved")
+    public ResponseEntity<Void> remove(@StaffOnly Caller caller, @PathVariable String id) {
+        members.remove(id);
+        return ResponseEntity.noContent().build();
     }
 
     private static ResponseEntity<MemberView> created(MemberView member) {

@@ -14,6 +14,7 @@ import org.outward.catalog.support.Keys;
 import org.outward.catalog.support.Times;
 import org.outward.contracts.Events;
 import org.outward.contracts.catalog.MemberAdded;
+import org.outward.contracts.catalog.MemberRemoved;
 import org.outward.platform.errors.ConflictException;
 import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.outbox.OutboxEvents;
@@ -26,12 +27,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
  * Everyone on the roster, library team members and program staff alike, stored in
  * {@value #COLLECTION}. An email address belongs to one person only, whatever its case: the unique
- * index is on emailKey (the lower-cased address), since people sign in and get mail by it.
+ * index is on emailKey (the lower-cased address), since people sign in and get mail by it. A removed
+ * person keeps their document (it carries the MemberRemoved event in its outbox) marked with
+ * {@code removedAt}; from then on they are not found, and their address is free again.
  */
 @Service
 public class MemberService implements InitializingBean {
@@ -101,8 +105,29 @@ public class MemberService implements InitializingBean {
     }
 
     public MemberView get(String id) {
-        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(MemberService::toView)
+        return Optional.ofNullable(mongo.findOne(active(id), Document.class, COLLECTION)).map(MemberService::toView)
                 .orElseThrow(() -> new NotFoundException("Member", id));
+    }
+
+    /** Takes the person off the roster with MemberRemoved, in one update that only matches them while present. */
+    public void remove(String id) {
+        MemberView member = get(id);
+        Instant now = Times.now(clock);
+        Update update = new Update()
+                .set("removedAt", date(now))
+                .set("emailKey", Keys.of(member.email()) + "#removed#" + id)
+                .set("updatedAt", date(now))
+                .inc("version", 1L);
+        OutboxEvents.push(update, List.of(outbox.entry(Events.MEMBER_REMOVED, id,
+                new MemberRemoved(id, member.email(), member.libraryId(), member.cohortId(), now))));
+        if (mongo.findAndModify(active(id), update, Document.class, COLLECTION) == null) {
+            throw new NotFoundException("Member", id);
+        }
+        log.info("removed member id={} libraryId={}", id, member.libraryId());
+    }
+
+    private static Query active(String id) {
+        return Query.query(Criteria.where("_id").is(id).and("removedAt").is(null));
     }
 
     /** The library's team by name; 404 when the library does not exist. */
@@ -121,7 +146,7 @@ public class MemberService implements InitializingBean {
     }
 
     private List<MemberView> find(Query query) {
-        query.with(Sort.by("name", "_id"));
+        query.addCriteria(Criteria.where("removedAt").is(null)).with(Sort.by("name", "_id"));
         return mongo.find(query, Document.class, COLLECTION).stream().map(MemberService::toView).toList();
     }
 

@@ -12,7 +12,8 @@ import org.outward.catalog.support.HttpUrl;
 import org.outward.catalog.support.Slugs;
 
 /**
- * A new (draft) webinar. The lists may be left out and then count as empty.
+ * A new (draft) webinar, and also the body of an edit (PUT replaces the whole content). The lists
+ * may be left out and then count as empty.
  *
  * @param sampleFields names of the fields whose values are made-up sample data (the real durations
  *                     and links of the series are not known yet), so the web client can mark them
@@ -21,7 +22,7 @@ public record CreateWebinarRequest(
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String slug,
         @NotBlank @Size(max = 4000) String summary,
-        @Size(max = 20) List<@NotBlank @Size(max = 80) String> topics,
+        @Size(max = 20) List<@NotNull @Topics.Topic String> topics,
         @NotNull @Min(1) @Max(99) Integer seriesPosition,
         @NotNull @Min(1) @Max(600) Integer durationMinutes,
         @Size(max = 20) List<@NotNull @Valid Link> recordings,
@@ -48,7 +49,13 @@ public record CreateWebinarRequest(
             @NotBlank @Size(max = 2000) @HttpUrl String url) {
     }
 
+    /**
+     * @param key optional stable name of the resource within its webinar (progress refers to it);
+     *            when left out an edit keeps the key of the resource with the same url or title,
+     *            and a new resource gets one made from its title
+     */
     public record Resource(
+            @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String key,
             @NotBlank @Size(max = 200) String title,
             @NotNull ResourceKind kind,
             @NotBlank @Size(max = 2000) @HttpUrl String url) {

@@ -5,12 +5,21 @@ import static org.outward.catalog.support.Documents.instant;
 import static org.outward.catalog.support.Documents.intValue;
 import static org.outward.catalog.support.Documents.longValue;
 
+import java.text.Normalizer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.bson.Document;
+import org.outward.catalog.support.SearchTerms;
+import org.outward.catalog.support.Slugs;
 import org.outward.contracts.catalog.LinkData;
 import org.outward.contracts.catalog.ResourceData;
+import org.outward.contracts.catalog.WebinarArchived;
 import org.outward.contracts.catalog.WebinarPublished;
+import org.outward.contracts.catalog.WebinarUpdated;
 
 /** How a webinar is stored in the {@value #COLLECTION} collection, and how it maps to views and events. */
 final class WebinarDocuments {
@@ -32,32 +41,102 @@ final class WebinarDocuments {
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
     static final String PUBLISHED_AT = "publishedAt";
+    static final String ARCHIVED_AT = "archivedAt";
+    /** Analysed terms of title, summary, topics and resource titles (see {@link SearchTerms}). */
+    static final String SEARCH_TERMS = "searchTerms";
 
     private WebinarDocuments() {
     }
 
     static Document newDraft(String id, CreateWebinarRequest request, Instant now) {
-        return new Document(ID, id)
-                .append(SLUG, request.slug())
-                .append(TITLE, request.title().strip())
-                .append(SUMMARY, request.summary().strip())
-                .append(TOPICS, request.topics().stream().map(String::strip).toList())
+        Document document = new Document(ID, id);
+        content(request, List.of()).forEach(document::append);
+        return document
+                .append(STATUS, WebinarStatus.DRAFT.wireName())
+                .append(VERSION, 1L)
+                .append(CREATED_AT, date(now))
+                .append(UPDATED_AT, date(now))
+                .append(PUBLISHED_AT, null)
+                .append(ARCHIVED_AT, null);
+    }
+
+    /**
+     * The content fields of a create or edit, as stored (for an insert or a $set).
+     *
+     * @param previous the resources as they were, so an edit keeps their keys
+     */
+    static Document content(CreateWebinarRequest request, List<WebinarView.Resource> previous) {
+        String title = request.title().strip();
+        String summary = request.summary().strip();
+        List<String> topics = request.topics().stream().distinct().toList();
+        List<Document> resources = resources(request.resources(), previous);
+        List<String> searchable = new ArrayList<>();
+        searchable.add(title);
+        searchable.add(summary);
+        searchable.addAll(topics);
+        resources.forEach(resource -> searchable.add(resource.getString("title")));
+        return new Document(SLUG, request.slug())
+                .append(TITLE, title)
+                .append(SUMMARY, summary)
+                .append(TOPICS, topics)
                 .append(SERIES_POSITION, request.seriesPosition())
                 .append(DURATION_MINUTES, request.durationMinutes())
                 .append(RECORDINGS, request.recordings().stream()
                         .map(link -> new Document("label", link.label().strip()).append("url", link.url()))
                         .toList())
-                .append(RESOURCES, request.resources().stream()
-                        .map(resource -> new Document("title", resource.title().strip())
-                                .append("kind", resource.kind().wireName())
-                                .append("url", resource.url()))
-                        .toList())
+                .append(RESOURCES, resources)
                 .append(SAMPLE_FIELDS, request.sampleFields().stream().distinct().toList())
-                .append(STATUS, WebinarStatus.DRAFT.wireName())
-                .append(VERSION, 1L)
-                .append(CREATED_AT, date(now))
-                .append(UPDATED_AT, date(now))
-                .append(PUBLISHED_AT, null);
+                .append(SEARCH_TERMS, SearchTerms.of(searchable));
+    }
+
+    /** Gives each resource its key: as sent, else the previous key for the same url or title, else from the title. */
+    private static List<Document> resources(List<CreateWebinarRequest.Resource> requested,
+            List<WebinarView.Resource> previous) {
+        Set<String> used = new HashSet<>();
+        requested.forEach(resource -> {
+            if (resource.key() != null) {
+                used.add(resource.key());
+            }
+        });
+        List<Document> result = new ArrayList<>();
+        for (CreateWebinarRequest.Resource resource : requested) {
+            String title = resource.title().strip();
+            String key = resource.key();
+            if (key == null) {
+                key = previous.stream()
+                        .filter(old -> old.url().equals(resource.url()) || old.title().equals(title))
+                        .map(WebinarView.Resource::key)
+                        .filter(candidate -> !used.contains(candidate))
+                        .findFirst().orElse(null);
+            }
+            if (key == null) {
+                key = uniqueKey(keyFromTitle(title), used);
+            }
+            used.add(key);
+            result.add(new Document("key", key)
+                    .append("title", title)
+                    .append("kind", resource.kind().wireName())
+                    .append("url", resource.url()));
+        }
+        return result;
+    }
+
+    static String keyFromTitle(String title) {
+        String folded = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+)|(-+$)", "");
+        if (folded.isEmpty()) {
+            folded = "resource";
+        }
+        return folded.length() > Slugs.MAX_LENGTH - 4 ? folded.substring(0, Slugs.MAX_LENGTH - 4)
+                .replaceAll("-+$", "") : folded;
+    }
+
+    private static String uniqueKey(String base, Set<String> used) {
+        String key = base;
+        for (int n = 2; used.contains(key); n++) {
+            key = base + "-" + n;
+        }
+        return key;
     }
 
     static WebinarView toView(Document document) {
@@ -73,32 +152,45 @@ final class WebinarDocuments {
                         .map(link -> new WebinarView.Link(link.getString("label"), link.getString("url")))
                         .toList(),
                 document.getList(RESOURCES, Document.class, List.of()).stream()
-                        .map(resource -> new WebinarView.Resource(resource.getString("title"),
-                                ResourceKind.fromWireName(resource.getString("kind")), resource.getString("url")))
+                        .map(resource -> new WebinarView.Resource(resource.getString("key"),
+                                resource.getString("title"), ResourceKind.fromWireName(resource.getString("kind")),
+                                resource.getString("url")))
                         .toList(),
                 document.getList(SAMPLE_FIELDS, String.class, List.of()),
                 WebinarStatus.fromWireName(document.getString(STATUS)),
                 longValue(document, VERSION),
                 instant(document, CREATED_AT),
                 instant(document, UPDATED_AT),
-                instant(document, PUBLISHED_AT));
+                instant(document, PUBLISHED_AT),
+                instant(document, ARCHIVED_AT));
     }
 
     /** The event for a webinar that is being published: its content plus the version and time it gets. */
     static WebinarPublished published(WebinarView draft, long newVersion, Instant publishedAt) {
-        return new WebinarPublished(
-                draft.id(),
-                draft.slug(),
-                draft.title(),
-                draft.summary(),
-                draft.topics(),
-                draft.seriesPosition(),
-                draft.durationMinutes(),
-                draft.recordings().stream().map(link -> new LinkData(link.label(), link.url())).toList(),
-                draft.resources().stream()
-                        .map(resource -> new ResourceData(resource.title(), resource.kind().wireName(), resource.url()))
-                        .toList(),
-                newVersion,
+        return new WebinarPublished(draft.id(), draft.slug(), draft.title(), draft.summary(), draft.topics(),
+                draft.seriesPosition(), draft.durationMinutes(), links(draft), resources(draft), newVersion,
                 publishedAt);
+    }
+
+    /** The event for a webinar as it is after a change. */
+    static WebinarUpdated updated(WebinarView after) {
+        return new WebinarUpdated(after.id(), after.slug(), after.title(), after.summary(), after.topics(),
+                after.seriesPosition(), after.durationMinutes(), links(after), resources(after),
+                after.status().wireName(), after.version(), after.updatedAt());
+    }
+
+    static WebinarArchived archived(WebinarView current, long newVersion, Instant archivedAt) {
+        return new WebinarArchived(current.id(), current.slug(), current.title(), newVersion, archivedAt);
+    }
+
+    private static List<LinkData> links(WebinarView view) {
+        return view.recordings().stream().map(link -> new LinkData(link.label(), link.url())).toList();
+    }
+
+    private static List<ResourceData> resources(WebinarView view) {
+        return view.resources().stream()
+                .map(resource -> new ResourceData(resource.key(), resource.title(), resource.kind().wireName(),
+                        resource.url()))
+                .toList();
     }
 }

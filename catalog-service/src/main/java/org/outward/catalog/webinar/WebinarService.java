@@ -1,28 +1,37 @@
 package org.outward.catalog.webinar;
 
+import static org.outward.catalog.webinar.WebinarDocuments.ARCHIVED_AT;
 import static org.outward.catalog.webinar.WebinarDocuments.COLLECTION;
+import static org.outward.catalog.webinar.WebinarDocuments.CREATED_AT;
 import static org.outward.catalog.webinar.WebinarDocuments.ID;
 import static org.outward.catalog.webinar.WebinarDocuments.PUBLISHED_AT;
+import static org.outward.catalog.webinar.WebinarDocuments.SEARCH_TERMS;
 import static org.outward.catalog.webinar.WebinarDocuments.SERIES_POSITION;
 import static org.outward.catalog.webinar.WebinarDocuments.SLUG;
 import static org.outward.catalog.webinar.WebinarDocuments.STATUS;
 import static org.outward.catalog.webinar.WebinarDocuments.TITLE;
+import static org.outward.catalog.webinar.WebinarDocuments.TOPICS;
 import static org.outward.catalog.webinar.WebinarDocuments.UPDATED_AT;
 import static org.outward.catalog.webinar.WebinarDocuments.VERSION;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.outward.catalog.support.Documents;
+import org.outward.catalog.support.ETags;
 import org.outward.catalog.support.PageView;
+import org.outward.catalog.support.SearchTerms;
 import org.outward.catalog.support.Times;
 import org.outward.contracts.Events;
-import org.outward.contracts.catalog.WebinarPublished;
+import org.outward.platform.errors.BadRequestException;
 import org.outward.platform.errors.ConflictException;
 import org.outward.platform.errors.NotFoundException;
+import org.outward.platform.errors.PreconditionFailedException;
 import org.outward.platform.outbox.OutboxEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +48,28 @@ import org.springframework.stereotype.Service;
 
 /**
  * The webinar catalog. Each state change is one single-document write that carries its own event
- * in the document's outbox, so the change and the event happen together or not at all.
+ * in the document's outbox, so the change and the event happen together or not at all. Writes
+ * match the version they were computed from (optimistic concurrency); a write that loses the race
+ * is retried from a fresh read, or refused with 412 when the client named the version it expects.
  */
 @Service
 public class WebinarService implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebinarService.class);
 
-    /** Publishing retries when the draft changed between reading and writing it. */
-    private static final int PUBLISH_ATTEMPTS = 3;
+    /** Writes without an If-Match retry when the document changed between reading and writing it. */
+    private static final int ATTEMPTS = 3;
+
+    public enum SortOrder { POSITION, DATE }
+
+    /**
+     * @param status null for every status
+     * @param slug   null for any slug
+     * @param topic  null for any topic
+     * @param text   free text; null or blank for no text condition
+     */
+    public record Filter(WebinarStatus status, String slug, String topic, String text, SortOrder sort) {
+    }
 
     private final MongoTemplate mongo;
     private final OutboxEvents outbox;
@@ -59,15 +81,25 @@ public class WebinarService implements InitializingBean {
         this.clock = clock;
     }
 
-    /** Slugs are unique (the API's 409 relies on it); the second index serves the list query. */
+    /** Slugs are unique (the API's 409 relies on it); the others serve the list and search queries. */
     @Override
     public void afterPropertiesSet() {
         mongo.indexOps(COLLECTION).createIndex(new Index().on(SLUG, Sort.Direction.ASC).unique().named("slug_unique"));
+        // Both list orders end with _id (stable pages), so the indexes do too: the sort is then read off the index.
         mongo.indexOps(COLLECTION).createIndex(new Index()
                 .on(STATUS, Sort.Direction.ASC)
                 .on(SERIES_POSITION, Sort.Direction.ASC)
                 .on(TITLE, Sort.Direction.ASC)
-                .named("status_position_title"));
+                .on(ID, Sort.Direction.ASC)
+                .named("status_position_title_id"));
+        mongo.indexOps(COLLECTION).createIndex(new Index()
+                .on(STATUS, Sort.Direction.ASC)
+                .on(PUBLISHED_AT, Sort.Direction.DESC)
+                .on(CREATED_AT, Sort.Direction.DESC)
+                .on(ID, Sort.Direction.ASC)
+                .named("status_published_created_id"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(TOPICS, Sort.Direction.ASC).named("topics"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(SEARCH_TERMS, Sort.Direction.ASC).named("search_terms"));
     }
 
     public WebinarView create(CreateWebinarRequest request) {
@@ -76,68 +108,217 @@ public class WebinarService implements InitializingBean {
         try {
             mongo.insert(document, COLLECTION);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("slug", "A webinar with slug '" + request.slug() + "' exists already.");
+            throw duplicateSlug(request.slug());
         }
         log.info("created webinar id={} slug={}", id, request.slug());
         return WebinarDocuments.toView(document);
     }
 
     /**
-     * Publishes a draft: status, publishedAt, version and the WebinarPublished event in one
-     * findAndModify that only matches the draft as it was read. Publishing a published webinar
-     * changes nothing and emits nothing.
+     * Replaces the content of a draft or published webinar (PUT semantics) and emits WebinarUpdated,
+     * in one findAndModify that only matches the version the client read.
+     *
+     * @param expectedVersion from If-Match; null for "*" (whatever the current version is)
      */
-    public WebinarView publish(String id) {
-        for (int attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt++) {
+    public WebinarView update(String id, CreateWebinarRequest request, Long expectedVersion) {
+        Document currentDocument = findDocument(id).orElseThrow(() -> new NotFoundException("Webinar", id));
+        WebinarView current = WebinarDocuments.toView(currentDocument);
+        ETags.check(expectedVersion, current.version());
+        if (current.status() == WebinarStatus.ARCHIVED) {
+            throw new ConflictException("status", "An archived webinar cannot be edited; publish it again first.");
+        }
+        Instant now = Times.now(clock);
+        Document content = WebinarDocuments.content(request, current.resources());
+        Document after = new Document(currentDocument);
+        after.putAll(content);
+        after.put(UPDATED_AT, Documents.date(now));
+        after.put(VERSION, current.version() + 1);
+        WebinarView afterView = WebinarDocuments.toView(after);
+
+        Update update = new Update().set(UPDATED_AT, Documents.date(now)).inc(VERSION, 1L);
+        content.forEach(update::set);
+        OutboxEvents.push(update, List.of(outbox.entry(Events.WEBINAR_UPDATED, id,
+                WebinarDocuments.updated(afterView))));
+        Document written;
+        try {
+            written = mongo.findAndModify(asRead(current), update, FindAndModifyOptions.options().returnNew(true),
+                    Document.class, COLLECTION);
+        } catch (DuplicateKeyException e) {
+            throw duplicateSlug(request.slug());
+        }
+        if (written == null) {
+            throw new PreconditionFailedException("Webinar " + id + " changed meanwhile; read it again and retry.");
+        }
+        log.info("updated webinar id={} slug={} version={}", id, afterView.slug(), afterView.version());
+        return WebinarDocuments.toView(written);
+    }
+
+    /**
+     * Publishes a draft (or an archived webinar again): status, publishedAt, version and the
+     * WebinarPublished event in one findAndModify that only matches the webinar as it was read.
+     * Publishing a published webinar changes nothing and emits nothing.
+     *
+     * @param expectedVersion from If-Match, or null
+     */
+    public WebinarView publish(String id, Long expectedVersion) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             WebinarView current = find(id).orElseThrow(() -> new NotFoundException("Webinar", id));
+            ETags.check(expectedVersion, current.version());
             if (current.status() == WebinarStatus.PUBLISHED) {
                 log.info("webinar id={} is published already; nothing to do", id);
                 return current;
             }
             Instant now = Times.now(clock);
             long newVersion = current.version() + 1;
-            WebinarPublished event = WebinarDocuments.published(current, newVersion, now);
             Update update = new Update()
                     .set(STATUS, WebinarStatus.PUBLISHED.wireName())
                     .set(PUBLISHED_AT, Documents.date(now))
+                    .set(ARCHIVED_AT, null)
                     .set(UPDATED_AT, Documents.date(now))
                     .inc(VERSION, 1L);
-            OutboxEvents.push(update, List.of(outbox.entry(Events.WEBINAR_PUBLISHED, id, event)));
-            Query asRead = Query.query(Criteria.where(ID).is(id)
-                    .and(STATUS).is(WebinarStatus.DRAFT.wireName())
-                    .and(VERSION).is(current.version()));
-            Document published = mongo.findAndModify(asRead, update, FindAndModifyOptions.options().returnNew(true),
-                    Document.class, COLLECTION);
-            if (published != null) {
+            OutboxEvents.push(update, List.of(outbox.entry(Events.WEBINAR_PUBLISHED, id,
+                    WebinarDocuments.published(current, newVersion, now))));
+            Optional<WebinarView> published = write(current, update);
+            if (published.isPresent()) {
                 log.info("published webinar id={} slug={} version={}", id, current.slug(), newVersion);
-                return WebinarDocuments.toView(published);
+                return published.get();
             }
-            // Someone else changed it in between (published it, most likely): look again.
         }
-        throw new ConflictException(null, "Webinar " + id + " changed while it was being published; try again.");
+        throw changedMeanwhile(id);
     }
 
-    public Optional<WebinarView> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(WebinarDocuments::toView);
+    /** Withdraws a webinar from the series with WebinarArchived; archiving an archived one changes nothing. */
+    public WebinarView archive(String id, Long expectedVersion) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            WebinarView current = find(id).orElseThrow(() -> new NotFoundException("Webinar", id));
+            ETags.check(expectedVersion, current.version());
+            if (current.status() == WebinarStatus.ARCHIVED) {
+                log.info("webinar id={} is archived already; nothing to do", id);
+                return current;
+            }
+            Instant now = Times.now(clock);
+            long newVersion = current.version() + 1;
+            Update update = new Update()
+                    .set(STATUS, WebinarStatus.ARCHIVED.wireName())
+                    .set(ARCHIVED_AT, Documents.date(now))
+                    .set(UPDATED_AT, Documents.date(now))
+                    .inc(VERSION, 1L);
+            OutboxEvents.push(update, List.of(outbox.entry(Events.WEBINAR_ARCHIVED, id,
+                    WebinarDocuments.archived(current, newVersion, now))));
+            Optional<WebinarView> archived = write(current, update);
+            if (archived.isPresent()) {
+                log.info("archived webinar id={} slug={} version={}", id, current.slug(), newVersion);
+                return archived.get();
+            }
+        }
+        throw changedMeanwhile(id);
     }
 
     /**
-     * @param status null for every status
-     * @param slug   null for any slug
+     * Gives the listed webinars the series positions 1, 2, 3 ... in the order given. Each webinar
+     * whose position changes is its own single-document write with its own WebinarUpdated (no
+     * multi-document transactions); webinars not listed keep their positions. All ids are checked
+     * before anything is written.
      */
-    public PageView<WebinarView> list(WebinarStatus status, String slug, int page, int size) {
-        Query query = new Query();
-        if (status != null) {
-            query.addCriteria(Criteria.where(STATUS).is(status.wireName()));
+    public List<WebinarView> reorder(List<String> ids) {
+        if (new HashSet<>(ids).size() != ids.size()) {
+            throw new BadRequestException("ids", "must not name a webinar twice");
         }
-        if (slug != null) {
-            query.addCriteria(Criteria.where(SLUG).is(slug));
+        for (int i = 0; i < ids.size(); i++) {
+            if (!mongo.exists(Query.query(Criteria.where(ID).is(ids.get(i))), COLLECTION)) {
+                throw new BadRequestException("ids[" + i + "]", "no webinar has this id");
+            }
+        }
+        List<WebinarView> result = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            result.add(moveTo(ids.get(i), i + 1));
+        }
+        log.info("reordered {} webinars", ids.size());
+        return result;
+    }
+
+    private WebinarView moveTo(String id, int position) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Document currentDocument = findDocument(id).orElseThrow(() -> new NotFoundException("Webinar", id));
+            WebinarView current = WebinarDocuments.toView(currentDocument);
+            if (current.seriesPosition() == position) {
+                return current;
+            }
+            Instant now = Times.now(clock);
+            Document after = new Document(currentDocument);
+            after.put(SERIES_POSITION, position);
+            after.put(UPDATED_AT, Documents.date(now));
+            after.put(VERSION, current.version() + 1);
+            Update update = new Update().set(SERIES_POSITION, position).set(UPDATED_AT, Documents.date(now))
+                    .inc(VERSION, 1L);
+            OutboxEvents.push(update, List.of(outbox.entry(Events.WEBINAR_UPDATED, id,
+                    WebinarDocuments.updated(WebinarDocuments.toView(after)))));
+            Optional<WebinarView> moved = write(current, update);
+            if (moved.isPresent()) {
+                return moved.get();
+            }
+        }
+        throw changedMeanwhile(id);
+    }
+
+    private Optional<WebinarView> write(WebinarView current, Update update) {
+        return Optional.ofNullable(mongo.findAndModify(asRead(current), update,
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION))
+                .map(WebinarDocuments::toView);
+    }
+
+    private static Query asRead(WebinarView current) {
+        return Query.query(Criteria.where(ID).is(current.id()).and(VERSION).is(current.version()));
+    }
+
+    public Optional<WebinarView> find(String id) {
+        return findDocument(id).map(WebinarDocuments::toView);
+    }
+
+    private Optional<Document> findDocument(String id) {
+        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION));
+    }
+
+    /**
+     * One page of the catalog. Every sort ends with the id, so pages never overlap or skip even when
+     * positions, titles or dates are equal.
+     */
+    public PageView<WebinarView> list(Filter filter, int page, int size) {
+        Query query = new Query();
+        if (filter.status() != null) {
+            query.addCriteria(Criteria.where(STATUS).is(filter.status().wireName()));
+        }
+        if (filter.slug() != null) {
+            query.addCriteria(Criteria.where(SLUG).is(filter.slug()));
+        }
+        if (filter.topic() != null) {
+            query.addCriteria(Criteria.where(TOPICS).is(filter.topic()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            List<String> terms = SearchTerms.analyse(filter.text());
+            if (terms.isEmpty()) {
+                return new PageView<>(List.of(), page, size, 0); // only stop words or punctuation
+            }
+            query.addCriteria(Criteria.where(SEARCH_TERMS).all(terms));
         }
         long total = mongo.count(query, COLLECTION);
-        query.with(Sort.by(SERIES_POSITION, TITLE, ID)).skip((long) page * size).limit(size);
+        Sort sort = filter.sort() == SortOrder.DATE
+                ? Sort.by(Sort.Order.desc(PUBLISHED_AT), Sort.Order.desc(CREATED_AT), Sort.Order.asc(ID))
+                : Sort.by(SERIES_POSITION, TITLE, ID);
+        query.with(sort).skip((long) page * size).limit(size);
+        query.fields().exclude(SEARCH_TERMS).exclude("outbox");
         List<WebinarView> items = mongo.find(query, Document.class, COLLECTION).stream()
                 .map(WebinarDocuments::toView)
                 .toList();
         return new PageView<>(items, page, size, total);
     }
+
+    private static ConflictException duplicateSlug(String slug) {
+        return new ConflictException("slug", "A webinar with slug '" + slug + "' exists already.");
+    }
+
+    private static ConflictException changedMeanwhile(String id) {
+        return new ConflictException(null, "Webinar " + id + " changed while it was being written; try again.");
+    }
+
 }

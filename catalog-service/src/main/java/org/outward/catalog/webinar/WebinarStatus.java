@@ -3,10 +3,11 @@ package org.outward.catalog.webinar;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 
-/** A webinar is drafted first and becomes visible to the cohort once published. */
+/** A webinar is drafted first, becomes visible to the cohort once published, and may be archived (withdrawn). */
 public enum WebinarStatus {
     @JsonProperty("draft") DRAFT("draft"),
-    @JsonProperty("published") PUBLISHED("published");
+    @JsonProperty("published") PUBLISHED("published"),
+    @JsonProperty("archived") ARCHIVED("archived");
 
     private final String wireName;
 

@@ -3,7 +3,7 @@ package org.outward.catalog.webinar;
 import java.time.Instant;
 import java.util.List;
 
-/** A webinar as the API shows it. {@code publishedAt} is null until it is published. */
+/** A webinar as the API shows it. {@code publishedAt} is null until it is published, {@code archivedAt} until archived. */
 public record WebinarView(
         String id,
         String slug,
@@ -19,11 +19,13 @@ public record WebinarView(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        Instant publishedAt) {
+        Instant publishedAt,
+        Instant archivedAt) {
 
     public record Link(String label, String url) {
     }
 
-    public record Resource(String title, ResourceKind kind, String url) {
+    /** @param key stable within the webinar: progress ("resource done") refers to it */
+    public record Resource(String key, String title, ResourceKind kind, String url) {
     }
 }

@@ -20,6 +20,7 @@ import org.outward.contracts.DecodedEvent;
 import org.outward.contracts.EventCodec;
 import org.outward.contracts.Topics;
 import org.outward.platform.test.TestMongo;
+import org.outward.platform.test.TestTokens;
 import org.outward.platform.test.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,6 +64,21 @@ public abstract class CatalogIntegrationTest {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         TestMongo.register(registry); // a fresh database (URI and spring.mongodb.database) on the shared server
+        TestTokens.register(registry); // trust the test token issuer
+    }
+
+    /** Pass as the Authorization header value to send no Authorization header at all. */
+    public static final String NO_TOKEN = "<none>";
+
+    /** Staff unless a test says otherwise: most tests are about the catalog, not about who may use it. */
+    protected static final String STAFF = "Bearer " + TestTokens.staff();
+
+    protected static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    protected static String memberOf(String libraryId, String cohortId) {
+        return bearer(TestTokens.member(libraryId, cohortId));
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -138,14 +154,50 @@ public abstract class CatalogIntegrationTest {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), headers);
     }
 
-    protected Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+    protected Response put(String path, Object body, String... headers) {
+        String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    protected Response putEmpty(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.noBody()), headers);
+    }
+
+    protected Response delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
+    }
+
+    protected Response get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+    }
+
+    /** Any method, any body (null for none): for the authorization matrix. */
+    protected Response request(String method, String path, Object body, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(body instanceof String t ? t : JSON.writeValueAsString(body)));
+        }
+        return send(builder, headers);
+    }
+
+    /** Sends with a staff token and JSON Accept unless the headers say otherwise. */
     private Response send(HttpRequest.Builder builder, String... headers) {
-        builder.header("Accept", "application/json, application/problem+json");
+        builder.setHeader("Accept", "application/json, application/problem+json");
+        String authorization = STAFF;
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                authorization = headers[i + 1];
+            } else {
+                builder.setHeader(headers[i], headers[i + 1]);
+            }
+        }
+        if (!NO_TOKEN.equals(authorization)) {
+            builder.setHeader("Authorization", authorization);
         }
         try {
             HttpResponse<String> response = HTTP.send(builder.timeout(Duration.ofSeconds(30)).build(),
@@ -193,7 +245,8 @@ public abstract class CatalogIntegrationTest {
 
     protected TopicProbe probe() {
         if (probe == null) {
-            probe = new TopicProbe(broker.getBrokersAsString(), Topics.CATALOG_WEBINARS, Topics.CATALOG_ROSTER);
+            probe = new TopicProbe(broker.getBrokersAsString(), Topics.CATALOG_WEBINARS, Topics.CATALOG_ROSTER,
+                    Topics.CATALOG_PROGRESS);
         }
         return probe;
     }

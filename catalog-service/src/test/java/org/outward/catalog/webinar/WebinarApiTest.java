@@ -32,7 +32,7 @@ class WebinarApiTest extends CatalogIntegrationTest {
         assertThat(view.path("title").asString()).isEqualTo("Turning Outward: an introduction");
         assertThat(view.path("summary").asString()).startsWith("How to turn outward");
         assertThat(view.path("topics")).extracting(JsonNode::asString)
-                .containsExactly("turning outward", "community conversations");
+                .containsExactly("turning-outward", "community-conversations");
         assertThat(view.path("seriesPosition").asInt()).isEqualTo(1);
         assertThat(view.path("durationMinutes").asInt()).isEqualTo(60);
         assertThat(view.path("recordings").get(0).path("label").asString()).isEqualTo("YouTube");

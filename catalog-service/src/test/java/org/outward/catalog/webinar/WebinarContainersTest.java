@@ -16,11 +16,14 @@ import org.outward.contracts.EventCodec;
 import org.outward.contracts.Events;
 import org.outward.contracts.Topics;
 import org.outward.contracts.catalog.WebinarPublished;
+import org.outward.platform.test.TestTokens;
 import org.outward.platform.test.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -45,6 +48,13 @@ class WebinarContainersTest {
     @ServiceConnection
     static KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
 
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry registry) {
+        TestTokens.register(registry);
+    }
+
+    private static final String STAFF = "Bearer " + TestTokens.staff();
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -59,23 +69,34 @@ class WebinarContainersTest {
         String body = JSON.writeValueAsString(WebinarRequests.valid("containers-intro"));
 
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/catalog/webinars")))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", STAFF)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = JSON.readTree(created.body()).path("id").asString();
 
         HttpResponse<String> duplicate = http.send(HttpRequest.newBuilder(URI.create(url("/api/catalog/webinars")))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", STAFF)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(duplicate.statusCode()).as("the unique slug index exists").isEqualTo(409);
 
         HttpResponse<String> published = http.send(HttpRequest.newBuilder(
-                        URI.create(url("/api/catalog/webinars/" + id + "/publish")))
+                        URI.create(url("/api/catalog/webinars/" + id + "/publish"))).header("Authorization", STAFF)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
         JsonNode view = JSON.readTree(published.body());
         assertThat(view.path("status").asString()).isEqualTo("published");
         assertThat(view.path("version").asLong()).isEqualTo(2);
+
+        // The same analysed-terms search as on the in-memory server (no $text anywhere).
+        HttpResponse<String> found = http.send(HttpRequest.newBuilder(URI.create(url(
+                        "/api/catalog/webinars?q=Conversation+ASPIRATIONS&topic=community-conversations")))
+                .header("Authorization", STAFF).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(JSON.readTree(found.body()).path("items").get(0).path("id").asString()).isEqualTo(id);
+        HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create(url(
+                        "/api/catalog/webinars?q=conversation+knitting")))
+                .header("Authorization", STAFF).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(none.body()).path("total").asLong()).isZero();
 
         try (TopicProbe probe = new TopicProbe(kafka.getBootstrapServers(), Topics.CATALOG_WEBINARS)) {
             List<ConsumerRecord<String, String>> records =

@@ -53,14 +53,14 @@ class WebinarEventsTest extends CatalogIntegrationTest {
         assertThat(payload.slug()).isEqualTo(slug);
         assertThat(payload.title()).isEqualTo("Community conversations");
         assertThat(payload.summary()).startsWith("How to turn outward");
-        assertThat(payload.topics()).containsExactly("turning outward", "community conversations");
+        assertThat(payload.topics()).containsExactly("turning-outward", "community-conversations");
         assertThat(payload.seriesPosition()).isEqualTo(3);
         assertThat(payload.durationMinutes()).isEqualTo(60);
         assertThat(payload.recordings())
                 .containsExactly(new LinkData("YouTube", "https://www.youtube.com/watch?v=abc123"));
         assertThat(payload.resources()).containsExactly(
-                new ResourceData("Ask exercise worksheet", "worksheet", "https://example.org/ask.pdf"),
-                new ResourceData("Facilitator guide", "facilitator-guide", "http://example.org/guide.pdf"));
+                new ResourceData("ask-exercise-worksheet", "Ask exercise worksheet", "worksheet", "https://example.org/ask.pdf"),
+                new ResourceData("facilitator-guide", "Facilitator guide", "facilitator-guide", "http://example.org/guide.pdf"));
         assertThat(payload.webinarVersion()).isEqualTo(2);
         assertThat(payload.publishedAt()).isEqualTo(publishedAt);
 

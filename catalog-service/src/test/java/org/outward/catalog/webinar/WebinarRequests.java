@@ -16,7 +16,7 @@ final class WebinarRequests {
         body.put("title", title);
         body.put("slug", slug);
         body.put("summary", "How to turn outward: start from the community's aspirations.");
-        body.putArray("topics").add("turning outward").add("community conversations");
+        body.putArray("topics").add("turning-outward").add("community-conversations");
         body.put("seriesPosition", seriesPosition);
         body.put("durationMinutes", 60);
         body.putArray("recordings").addObject()
