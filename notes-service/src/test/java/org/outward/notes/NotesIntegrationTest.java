@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.outward.platform.test.TestMongo;
+import org.outward.platform.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 1)
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, FlakyTextExtractor.Configuration.class})
 public abstract class NotesIntegrationTest {
 
     /** "Now" in every integration test unless a test sets it: 12:00 UTC, so 2025-06-16 is already today at UTC+14. */
@@ -52,9 +53,30 @@ public abstract class NotesIntegrationTest {
     protected static final MutableClock CLOCK = new MutableClock(NOW);
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The cohort of {@link #validNote}; tokens of {@link #memberOf} belong to it. */
+    protected static final String COHORT = "cohort-2025";
+    /** Attachment limits in tests: small, so oversize uploads stay quick. */
+    protected static final int MAX_FILE = 2 * 1024 * 1024;
+    protected static final int MAX_REQUEST = 3 * 1024 * 1024;
+
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         TestMongo.register(registry);
+        TestTokens.register(registry);
+        registry.add("spring.servlet.multipart.max-file-size", () -> MAX_FILE + "B");
+        registry.add("spring.servlet.multipart.max-request-size", () -> MAX_REQUEST + "B");
+        // Background jobs stay out of the way; tests run them by calling NoteMaintenance.
+        registry.add("outward.notes.extraction.retry-interval", () -> "PT1H");
+        registry.add("outward.notes.orphans.sweep-interval", () -> "PT1H");
+    }
+
+    /** A library member's bearer token for the library, in {@link #COHORT}. */
+    protected static String memberOf(String libraryId) {
+        return "Bearer " + TestTokens.member(libraryId, COHORT);
+    }
+
+    protected static String staff() {
+        return "Bearer " + TestTokens.staff();
     }
 
     @LocalServerPort
@@ -104,6 +126,7 @@ public abstract class NotesIntegrationTest {
         return http.send(HttpRequest.newBuilder(uri("/api/notes"))
                 .header("Content-Type", "application/json")
                 .header("X-Request-Id", requestId)
+                .header("Authorization", tokenFor(json))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -116,12 +139,54 @@ public abstract class NotesIntegrationTest {
     protected HttpResponse<String> postChunked(byte[] body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri("/api/notes"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", tokenFor(new String(body, java.nio.charset.StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    protected HttpResponse<String> postMultipart(String authorization, MultipartBody body)
+            throws IOException, InterruptedException {
+        return send("POST", "/api/notes", authorization, body.contentType(), body.bytes(), null);
+    }
+
+    /** Any request with a body; {@code ifMatch} may be null. */
+    protected HttpResponse<String> send(String method, String path, String authorization, String contentType,
+            byte[] body, String ifMatch) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As program staff, who read every note. */
     protected HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return get(pathAndQuery, staff());
+    }
+
+    protected HttpResponse<String> get(String pathAndQuery, String authorization)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Authorization", authorization).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A member of the library the JSON body names (so existing upload tests act for their own
+     * library), or of a fresh library when it names none.
+     */
+    protected static String tokenFor(String json) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"libraryId\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(json.length() > 4096 ? json.substring(0, 4096) : json);
+        String libraryId = matcher.find() ? matcher.group(1).strip() : newLibraryId();
+        return memberOf(libraryId.isEmpty() ? newLibraryId() : libraryId);
     }
 
     protected static JsonNode json(HttpResponse<String> response) {
@@ -146,6 +211,14 @@ public abstract class NotesIntegrationTest {
             errors.forEach(error -> fields.add(error.get("field").asString()));
         }
         return fields;
+    }
+
+    protected long attachmentFiles() {
+        return mongo.getCollection("attachments.files").countDocuments();
+    }
+
+    protected long attachmentChunks() {
+        return mongo.getCollection("attachments.chunks").countDocuments();
     }
 
     protected long notesOf(String libraryId) {

@@ -6,8 +6,7 @@ import java.util.List;
 
 /**
  * A conversation note as stored in the {@code notes} collection (one document per note, which
- * also carries the note's pending events). Attachments, themes and calibrations will hang off
- * this aggregate later.
+ * also carries the note's pending events and its attachments' metadata and extracted text).
  */
 public record Note(
         String id,
@@ -21,8 +20,18 @@ public record Note(
         Integer participants,
         List<String> segments,
         List<String> tags,
+        String webinarId,
         Visibility visibility,
+        List<Attachment> attachments,
         long version,
         Instant createdAt,
         Instant updatedAt) {
+
+    public Note {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    boolean hasBody() {
+        return body != null && !body.isBlank();
+    }
 }

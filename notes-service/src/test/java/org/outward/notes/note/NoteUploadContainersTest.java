@@ -19,6 +19,7 @@ import org.outward.contracts.EventCodec;
 import org.outward.contracts.Events;
 import org.outward.contracts.Topics;
 import org.outward.contracts.notes.NoteUploaded;
+import org.outward.platform.test.TestTokens;
 import org.outward.platform.test.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +28,8 @@ import org.springframework.boot.testcontainers.service.connection.ServiceConnect
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -49,6 +52,11 @@ class NoteUploadContainersTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry registry) {
+        TestTokens.register(registry);
+    }
+
     @LocalServerPort
     int port;
     @Autowired
@@ -59,7 +67,6 @@ class NoteUploadContainersTest {
         String libraryId = "lib-" + UUID.randomUUID();
         String date = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         String body = JSON.writeValueAsString(Map.of(
-                "libraryId", libraryId,
                 "title", "Front-porch conversation",
                 "body", "Neighbours talked about the empty lot.",
                 "conversationDate", date,
@@ -70,6 +77,7 @@ class NoteUploadContainersTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/notes"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TestTokens.member(libraryId, "cohort-1"))
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -92,5 +100,40 @@ class NoteUploadContainersTest {
             assertThat(event.visibility()).isEqualTo(NoteUploaded.VISIBILITY_PRIVATE);
             assertThat(event.conversationDate()).isEqualTo(LocalDate.parse(date));
         }
+    }
+
+    /** Attachments through real GridFS: stored with their hash and text, downloaded byte for byte. */
+    @Test
+    void attachmentIsStoredInGridFsAndDownloaded() throws Exception {
+        String libraryId = "lib-" + UUID.randomUUID();
+        String token = "Bearer " + TestTokens.member(libraryId, "cohort-1");
+        byte[] pdf = org.outward.notes.Fixtures.pdf("Teens asked for a quiet study room");
+        org.outward.notes.MultipartBody body = new org.outward.notes.MultipartBody()
+                .json("note", JSON.writeValueAsString(Map.of(
+                        "title", "Study room conversation",
+                        "conversationDate", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString(),
+                        "place", "Teen corner",
+                        "facilitator", "Sam Okafor")))
+                .file("files", "study.pdf", "application/pdf", pdf);
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/notes"))
+                        .header("Content-Type", body.contentType())
+                        .header("Authorization", token)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode attachment = JSON.readTree(response.body()).get("attachments").get(0);
+        assertThat(attachment.get("type").asString()).isEqualTo("application/pdf");
+        assertThat(attachment.get("extraction").asString()).isEqualTo("done");
+        HttpResponse<byte[]> download = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + attachment.get("url").asString()))
+                        .header("Authorization", token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(pdf);
     }
 }

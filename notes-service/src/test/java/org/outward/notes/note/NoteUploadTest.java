@@ -85,7 +85,8 @@ class NoteUploadTest extends NotesIntegrationTest {
     void optionalFieldsMayBeLeftOutAndVisibilityDefaultsToPrivate() throws Exception {
         String libraryId = newLibraryId();
         Map<String, Object> note = validNote(libraryId);
-        note.remove("cohortId");
+        note.remove("cohortId"); // the cohort (and library) come from the token
+        note.remove("webinarId");
         note.remove("participants");
         note.remove("segments");
         note.remove("tags");
@@ -96,7 +97,11 @@ class NoteUploadTest extends NotesIntegrationTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode view = json(response);
         assertThat(view.get("visibility").asString()).isEqualTo("private");
-        assertThat(view.get("cohortId").isNull()).isTrue();
+        assertThat(view.get("libraryId").asString()).isEqualTo(libraryId);
+        assertThat(view.get("cohortId").asString()).isEqualTo(COHORT);
+        assertThat(view.get("webinarId").isNull()).isTrue();
+        assertThat(view.get("attachments").isEmpty()).isTrue();
+        assertThat(view.get("extraction").asString()).isEqualTo("none");
         assertThat(view.get("participants").isNull()).isTrue();
         assertThat(view.get("segments").isEmpty()).isTrue();
         assertThat(view.get("tags").isEmpty()).isTrue();
@@ -172,10 +177,10 @@ class NoteUploadTest extends NotesIntegrationTest {
 
     @Test
     void listNamesEveryBadParameter() throws Exception {
-        HttpResponse<String> response = get("/api/notes?page=-1&size=500");
+        HttpResponse<String> response = get("/api/notes?page=-1&size=500&q=" + "w".repeat(501));
 
         assertProblem(response, 400);
-        assertThat(errorFields(response)).containsExactly("libraryId", "page", "size");
+        assertThat(errorFields(response)).containsExactly("page", "q", "size");
     }
 
     @Test

@@ -21,12 +21,10 @@ class NoteValidationTest extends NotesIntegrationTest {
 
     static Stream<Arguments> badFields() {
         return Stream.of(
-                bad("libraryId", "missing", note -> note.remove("libraryId")),
                 bad("libraryId", "blank", note -> note.put("libraryId", "  ")),
                 bad("libraryId", "too long", note -> note.put("libraryId", "l".repeat(65))),
                 bad("cohortId", "blank", note -> note.put("cohortId", " ")),
                 bad("cohortId", "too long", note -> note.put("cohortId", "c".repeat(65))),
-                bad("cohortId", "missing while shared with the cohort", note -> note.remove("cohortId")),
                 bad("title", "missing", note -> note.remove("title")),
                 bad("title", "empty", note -> note.put("title", "")),
                 bad("title", "201 characters", note -> note.put("title", "t".repeat(201))),
@@ -48,7 +46,8 @@ class NoteValidationTest extends NotesIntegrationTest {
                 bad("tags[0]", "too long entry", note -> note.put("tags", List.of("x".repeat(101)))),
                 bad("tags", "not a list", note -> note.put("tags", Map.of("a", "b"))),
                 bad("visibility", "unknown value", note -> note.put("visibility", "public")),
-                bad("visibility", "wrong case", note -> note.put("visibility", "Cohort")));
+                bad("visibility", "wrong case", note -> note.put("visibility", "Cohort")),
+                bad("webinarId", "blank", note -> note.put("webinarId", " ")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -93,7 +92,7 @@ class NoteValidationTest extends NotesIntegrationTest {
 
         assertProblem(response, 400);
         assertThat(errorFields(response))
-                .containsExactly("body", "conversationDate", "facilitator", "libraryId", "place", "title");
+                .containsExactly("body", "conversationDate", "facilitator", "place", "title");
     }
 
     /** Today is judged in the earliest time zone (UTC+14): a local "today" anywhere is accepted. */
@@ -133,6 +132,7 @@ class NoteValidationTest extends NotesIntegrationTest {
     void nonJsonContentTypeIs415Problem() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/notes"))
                 .header("Content-Type", "text/plain")
+                .header("Authorization", memberOf(newLibraryId()))
                 .POST(HttpRequest.BodyPublishers.ofString("hello"))
                 .build(), HttpResponse.BodyHandlers.ofString());
 

@@ -1,0 +1,56 @@
+package org.outward.notes.theme;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.outward.contracts.DecodedEvent;
+import org.outward.contracts.Events;
+import org.outward.contracts.Topics;
+import org.outward.contracts.notes.NoteDeleted;
+import org.outward.contracts.notes.NoteUpdated;
+import org.outward.contracts.notes.NoteUploaded;
+import org.outward.platform.kafka.EventConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps theme snapshots current: every note event of this very service (own consumer group, so the themes
+ * follow the notes at their own pace) recomputes the themes of the note's library and of its cohort. The
+ * recomputation reads the notes as they are now, so an event handled late or twice does no harm.
+ */
+@Component
+class ThemeListener {
+
+    static final String GROUP = "notes-service-themes";
+
+    private static final Logger log = LoggerFactory.getLogger(ThemeListener.class);
+
+    private final EventConsumer consumer;
+    private final ThemeRefresher refresher;
+
+    ThemeListener(EventConsumer consumer, ThemeRefresher refresher) {
+        // An inbox of its own: the service's main consumer group may read the same topic.
+        this.consumer = consumer.named("themes");
+        this.refresher = refresher;
+    }
+
+    @KafkaListener(topics = Topics.NOTES_NOTES, groupId = GROUP)
+    void onNoteEvent(ConsumerRecord<String, String> record) {
+        consumer.consume(record, this::handle);
+    }
+
+    private void handle(DecodedEvent<?> event) {
+        if (event.is(Events.NOTE_UPLOADED)) {
+            NoteUploaded uploaded = event.payloadAs(Events.NOTE_UPLOADED);
+            refresher.refresh(uploaded.libraryId(), uploaded.cohortId());
+        } else if (event.is(Events.NOTE_UPDATED)) {
+            NoteUpdated updated = event.payloadAs(Events.NOTE_UPDATED);
+            refresher.refresh(updated.libraryId(), updated.cohortId());
+        } else if (event.is(Events.NOTE_DELETED)) {
+            NoteDeleted deleted = event.payloadAs(Events.NOTE_DELETED);
+            refresher.refresh(deleted.libraryId(), deleted.cohortId());
+        } else {
+            log.info("ignored {} id={}", event.type().qualifiedName(), event.envelope().id());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.outward.notes.theme;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the notes themes are computed from, straight from the {@code notes} collection (fields only: the
+ * theme code does not depend on the note package's classes). A library's themes use all its notes; a cohort's
+ * use only the notes shared with the cohort, so a private note can never give evidence to other libraries.
+ * Deleted notes (tombstones with {@code deletedAt}) are left out.
+ */
+@Component
+public class ThemeNotes {
+
+    static final String COLLECTION = "notes";
+    static final String SHARED = "cohort";
+
+    private final MongoTemplate mongo;
+
+    ThemeNotes(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public List<NoteText> ofLibrary(String libraryId, LocalDate from, LocalDate to) {
+        return find(Criteria.where("libraryId").is(libraryId), from, to);
+    }
+
+    public List<NoteText> sharedInCohort(String cohortId, LocalDate from, LocalDate to) {
+        return find(Criteria.where("cohortId").is(cohortId).and("visibility").is(SHARED), from, to);
+    }
+
+    private List<NoteText> find(Criteria criteria, LocalDate from, LocalDate to) {
+        criteria.and("deletedAt").exists(false);
+        // ISO dates as strings sort chronologically, so the range works on them directly.
+        if (from != null && to != null) {
+            criteria.and("conversationDate").gte(from.toString()).lte(to.toString());
+        } else if (from != null) {
+            criteria.and("conversationDate").gte(from.toString());
+        } else if (to != null) {
+            criteria.and("conversationDate").lte(to.toString());
+        }
+        Query query = Query.query(criteria);
+        query.fields().include("libraryId", "title", "body", "conversationDate", "attachments.text");
+        return mongo.find(query, Document.class, COLLECTION).stream().map(ThemeNotes::toNoteText).toList();
+    }
+
+    private static NoteText toNoteText(Document document) {
+        StringBuilder text = new StringBuilder();
+        String body = document.getString("body");
+        if (body != null) {
+            text.append(body);
+        }
+        for (Document attachment : document.getList("attachments", Document.class, List.of())) {
+            String extracted = attachment.getString("text");
+            if (extracted != null && !extracted.isBlank()) {
+                // A blank line keeps the attachment's first sentence apart from the body's last one.
+                text.append("\n\n").append(extracted);
+            }
+        }
+        String date = document.getString("conversationDate");
+        return new NoteText(document.getString("_id"), document.getString("libraryId"),
+                document.getString("title"), date == null ? LocalDate.EPOCH : LocalDate.parse(date), text.toString());
+    }
+}

@@ -1,0 +1,271 @@
+package org.outward.notes.theme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Themes over real HTTP, kept current from the service's own note events, with ThemesUpdated. */
+class ThemesIntegrationTest extends PublicKnowledgeTestSupport {
+
+    private static final List<Corpus.Entry> CORPUS = Corpus.load();
+
+    private static List<Corpus.Entry> topic(String topic) {
+        return CORPUS.stream().filter(e -> e.topic().equals(topic)).toList();
+    }
+
+    private static JsonNode theme(JsonNode view, String key) {
+        for (JsonNode theme : view.get("themes")) {
+            if (theme.get("key").asString().equals(key)) {
+                return theme;
+            }
+        }
+        throw new AssertionError("no theme " + key + " in " + view);
+    }
+
+    private static List<String> evidenceNotes(JsonNode theme) {
+        return StreamSupport.stream(theme.get("evidence").spliterator(), false)
+                .map(e -> e.get("noteId").asString()).toList();
+    }
+
+    @Test
+    void aLibrarysThemesFollowItsNotesWithEvidenceAndAreAnnounced() throws Exception {
+        String library = newLibraryId();
+        String cohort = newCohortId();
+        Map<String, String> topicOf = new HashMap<>();
+        List<Corpus.Entry> entries = new ArrayList<>(topic("housing"));
+        entries.addAll(topic("transit"));
+        entries.addAll(topic("misc"));
+        for (Corpus.Entry entry : entries) {
+            topicOf.put(storeNote(entry, library, cohort), entry.topic());
+        }
+
+        Document snapshot = awaitSnapshot("library:" + library, entries.size());
+        HttpResponse<String> response = get("/api/notes/themes?libraryId=" + library, member(library, cohort));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode view = json(response);
+        assertThat(view.get("scope").asString()).isEqualTo("library");
+        assertThat(view.get("libraryId").asString()).isEqualTo(library);
+        assertThat(view.get("noteCount").asInt()).isEqualTo(entries.size());
+        JsonNode housing = theme(view, "afford hous");
+        assertThat(housing.get("label").asString()).isEqualTo("affordable housing");
+        assertThat(housing.get("noteCount").asInt()).isEqualTo(6);
+        assertThat(housing.get("libraryCount").asInt()).isEqualTo(1);
+        assertThat(evidenceNotes(housing)).isNotEmpty().allMatch(id -> topicOf.get(id).equals("housing"));
+        assertThat(housing.get("evidence").get(0).get("sentence").asString()).containsIgnoringCase("affordable housing");
+        JsonNode bus = theme(view, "bu");
+        assertThat(evidenceNotes(bus)).noneMatch(id -> topicOf.get(id).equals("misc"));
+
+        // Announced: the last ThemesUpdated of the library carries the stored top themes, in order.
+        List<JsonNode> events = themesEvents(library);
+        assertThat(events).isNotEmpty();
+        JsonNode last = events.get(events.size() - 1);
+        assertThat(last.get("type").asString()).isEqualTo("ThemesUpdated");
+        assertThat(last.get("data").get("scope").asString()).isEqualTo("library");
+        assertThat(keys(last.get("data").get("themes"))).isEqualTo(snapshot.getList("keys", String.class));
+        assertThat(keys(view.get("themes"))).isEqualTo(snapshot.getList("keys", String.class));
+    }
+
+    @Test
+    void aPrivateNoteOfAnotherLibraryNeverReachesTheCohortsThemes() throws Exception {
+        String cohort = newCohortId();
+        String sharing = newLibraryId();
+        String secretive = newLibraryId();
+        List<String> shared = new ArrayList<>();
+        for (Corpus.Entry entry : topic("youth")) {
+            shared.add(storeNote(sharing, cohort, "cohort", entry.title(), entry.body(), entry.date()));
+        }
+        List<String> secret = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            secret.add(storeNote(secretive, cohort, "private", "Board retreat " + i,
+                    "Concerns: the zeppelin hangar lease is confidential. The zeppelin hangar costs too much.",
+                    LocalDate.parse("2025-05-0" + (i + 1))));
+        }
+        // One shared note of the secretive library: its own shared words may count, its private ones never.
+        String sharedBySecretive = storeNote(secretive, cohort, "cohort", "Open house",
+                "Teens asked for youth programs on Saturdays.", LocalDate.parse("2025-05-10"));
+
+        awaitSnapshot("library:" + secretive, 4);
+        awaitSnapshot("cohort:" + cohort, shared.size() + 1);
+
+        for (String token : List.of(member(sharing, cohort), member(secretive, cohort), staffToken())) {
+            HttpResponse<String> response = get("/api/notes/themes/cohort?cohortId=" + cohort, token);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode view = json(response);
+            assertThat(view.get("scope").asString()).isEqualTo("cohort");
+            assertThat(view.get("noteCount").asInt()).isEqualTo(shared.size() + 1);
+            assertThat(view.toString()).doesNotContainIgnoringCase("zeppelin");
+            for (JsonNode theme : view.get("themes")) {
+                assertThat(evidenceNotes(theme)).doesNotContainAnyElementsOf(secret);
+                assertThat(StreamSupport.stream(theme.get("noteIds").spliterator(), false).map(JsonNode::asString)
+                        .toList()).doesNotContainAnyElementsOf(secret);
+            }
+            JsonNode youth = theme(view, "youth program");
+            assertThat(youth.get("libraryCount").asInt()).isEqualTo(2);
+            assertThat(evidenceNotes(youth)).contains(sharedBySecretive);
+        }
+        // Computed on the fly over a range: the same rule.
+        HttpResponse<String> ranged = get("/api/notes/themes/cohort?cohortId=" + cohort
+                + "&from=2025-01-01&to=2025-12-31", staffToken());
+        assertThat(ranged.statusCode()).isEqualTo(200);
+        assertThat(ranged.body()).doesNotContainIgnoringCase("zeppelin");
+        // The secretive library itself does see its private theme: the filter above is not vacuous.
+        HttpResponse<String> own = get("/api/notes/themes?libraryId=" + secretive, member(secretive, cohort));
+        assertThat(json(own).get("themes")).anySatisfy(theme -> {
+            assertThat(theme.get("noteCount").asInt()).isEqualTo(3);
+            assertThat(theme.get("label").asString()).containsAnyOf("zeppelin", "hangar");
+        });
+        // And no ThemesUpdated of the cohort ever carried it.
+        assertThat(themesEvents("cohort:" + cohort)).isNotEmpty()
+                .allSatisfy(event -> assertThat(event.toString()).doesNotContainIgnoringCase("zeppelin"));
+    }
+
+    @Test
+    void aNoteMadePrivateLeavesTheCohortsThemes() throws Exception {
+        String cohort = newCohortId();
+        String a = newLibraryId();
+        String b = newLibraryId();
+        String first = storeNote(a, cohort, "cohort", "Riders", "Bus service ends too early.",
+                LocalDate.parse("2025-03-01"));
+        storeNote(b, cohort, "cohort", "Commuters", "Weekend bus service is rare.", LocalDate.parse("2025-03-02"));
+        assertThat(awaitSnapshot("cohort:" + cohort, 2).getList("keys", String.class)).containsExactly("bu servic");
+
+        changeVisibility(first, a, cohort, "private");
+
+        assertThat(awaitSnapshot("cohort:" + cohort, 1).getList("keys", String.class)).isEmpty();
+        HttpResponse<String> view = get("/api/notes/themes/cohort?cohortId=" + cohort, member(b, cohort));
+        assertThat(json(view).get("themes")).isEmpty();
+        assertThat(view.body()).doesNotContain(first);
+        assertThat(themesEvents("cohort:" + cohort)).hasSize(2).last()
+                .satisfies(e -> assertThat(e.get("data").get("themes")).isEmpty());
+        // The library itself still has the note, and its themes still count it.
+        assertThat(awaitSnapshot("library:" + a, 1).get("noteCount", Number.class).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void themesUpdatedIsEmittedWhenTheTopThemesChangeAndOnlyThen() throws Exception {
+        String library = newLibraryId();
+        String subject = library;
+        String snapshotId = "library:" + library;
+        storeNote(library, null, "private", "Riders", "Bus service ends too early.", LocalDate.parse("2025-03-01"));
+        storeNote(library, null, "private", "Commuters", "Weekend bus service is rare.", LocalDate.parse("2025-03-02"));
+        Document first = awaitSnapshot(snapshotId, 2);
+        assertThat(first.getList("keys", String.class)).containsExactly("bu servic");
+        assertThat(themesEvents(subject)).hasSize(1);
+
+        // A note that changes no top theme: the snapshot is recomputed, nothing is announced.
+        storeNote(library, null, "private", "Knitting", "The knitting circle met on Tuesday.",
+                LocalDate.parse("2025-03-03"));
+        Document second = awaitSnapshot(snapshotId, 3);
+        assertThat(second.get("version", Number.class).longValue())
+                .isGreaterThan(first.get("version", Number.class).longValue());
+        assertThat(second.getList("keys", String.class)).containsExactly("bu servic");
+        assertThat(themesEvents(subject)).hasSize(1);
+
+        // Two notes about library hours: a new top theme, announced.
+        String hours1 = storeNote(library, null, "private", "Parents", "Parents cannot visit during library hours.",
+                LocalDate.parse("2025-03-04"));
+        String hours2 = storeNote(library, null, "private", "Students", "Students want longer library hours.",
+                LocalDate.parse("2025-03-05"));
+        Document third = awaitSnapshot(snapshotId, 5);
+        assertThat(third.getList("keys", String.class)).containsExactlyInAnyOrder("bu servic", "librari hour");
+        List<JsonNode> events = themesEvents(subject);
+        assertThat(events).hasSize(2);
+        assertThat(keys(events.get(1).get("data").get("themes"))).isEqualTo(third.getList("keys", String.class));
+        assertThat(events.get(1).get("data").get("libraryId").asString()).isEqualTo(library);
+
+        // Deleting them takes the theme away again: announced too.
+        deleteNote(hours1, library, null, "private");
+        deleteNote(hours2, library, null, "private");
+        awaitSnapshot(snapshotId, 3);
+        assertThat(themesEvents(subject)).hasSize(3).last()
+                .satisfies(e -> assertThat(keys(e.get("data").get("themes"))).containsExactly("bu servic"));
+    }
+
+    @Test
+    void notesUploadedThroughTheApiReachTheThemes() throws Exception {
+        String library = newLibraryId();
+        String cohort = newCohortId();
+        for (Corpus.Entry entry : topic("hours")) {
+            Map<String, Object> note = validNote(library);
+            note.remove("libraryId");
+            note.remove("cohortId");
+            note.put("title", entry.title());
+            note.put("body", entry.body());
+            note.put("conversationDate", entry.date().toString());
+            note.put("visibility", entry.visibility());
+            HttpResponse<String> created = send("POST", "/api/notes", member(library, cohort),
+                    JSON.writeValueAsString(note), null);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+        int shared = (int) topic("hours").stream().filter(e -> e.visibility().equals("cohort")).count();
+
+        Document own = awaitSnapshot("library:" + library, topic("hours").size());
+        Document ofCohort = awaitSnapshot("cohort:" + cohort, shared);
+
+        assertThat(own.getList("keys", String.class)).first().isEqualTo("librari hour");
+        assertThat(ofCohort.getList("keys", String.class)).contains("librari hour");
+        assertThat(themesEvents("cohort:" + cohort)).last().satisfies(e -> {
+            assertThat(e.get("data").get("scope").asString()).isEqualTo("cohort");
+            assertThat(e.get("data").get("cohortId").asString()).isEqualTo(cohort);
+        });
+    }
+
+    @Test
+    void aDateRangeIsComputedOnTheFlyFromTheNotesInIt() throws Exception {
+        String library = newLibraryId();
+        storeNote(library, null, "private", "Early A", "Bus service ends too early.", LocalDate.parse("2025-01-10"));
+        storeNote(library, null, "private", "Early B", "Weekend bus service is rare.", LocalDate.parse("2025-01-20"));
+        storeNote(library, null, "private", "Late A", "Rent went up again.", LocalDate.parse("2025-05-10"));
+        storeNote(library, null, "private", "Late B", "Nobody can pay the rent.", LocalDate.parse("2025-05-20"));
+
+        HttpResponse<String> early = get("/api/notes/themes?libraryId=" + library + "&from=2025-01-01&to=2025-01-31",
+                staffToken());
+        HttpResponse<String> late = get("/api/notes/themes?libraryId=" + library + "&from=2025-05-01", staffToken());
+
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(200);
+        assertThat(json(early).get("noteCount").asInt()).isEqualTo(2);
+        assertThat(json(early).get("from").asString()).isEqualTo("2025-01-01");
+        assertThat(keys(json(early).get("themes"))).containsExactly("bu servic");
+        assertThat(keys(json(late).get("themes"))).containsExactly("rent");
+    }
+
+    @Test
+    void badQueriesGetProblems() throws Exception {
+        String library = newLibraryId();
+        HttpResponse<String> reversed = get("/api/notes/themes?libraryId=" + library + "&from=2025-05-01&to=2025-01-01",
+                staffToken());
+        assertProblem(reversed, 400);
+        assertThat(errorFields(reversed)).containsExactly("from");
+
+        HttpResponse<String> badDate = get("/api/notes/themes?libraryId=" + library + "&from=yesterday", staffToken());
+        assertProblem(badDate, 400);
+
+        HttpResponse<String> staffWithoutLibrary = get("/api/notes/themes", staffToken());
+        assertProblem(staffWithoutLibrary, 400);
+        assertThat(errorFields(staffWithoutLibrary)).containsExactly("libraryId");
+
+        HttpResponse<String> staffWithoutCohort = get("/api/notes/themes/cohort", staffToken());
+        assertProblem(staffWithoutCohort, 400);
+        assertThat(errorFields(staffWithoutCohort)).containsExactly("cohortId");
+
+        // A member without parameters gets their own library's and cohort's themes.
+        String cohort = newCohortId();
+        HttpResponse<String> own = get("/api/notes/themes", member(library, cohort));
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(json(own).get("libraryId").asString()).isEqualTo(library);
+        HttpResponse<String> ownCohort = get("/api/notes/themes/cohort", member(library, cohort));
+        assertThat(json(ownCohort).get("cohortId").asString()).isEqualTo(cohort);
+        assertThat(Set.of(json(ownCohort).get("themes").size())).containsExactly(0);
+    }
+}
