@@ -21,6 +21,7 @@ import org.outward.notification.support.Api;
 import org.outward.notification.support.FreePort;
 import org.outward.notification.support.Mailbox;
 import org.outward.notification.support.TestEvents;
+import org.outward.platform.test.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
@@ -61,6 +62,7 @@ class NotificationContainersTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.database", () -> "outward-notification-it");
+        TestTokens.register(registry);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }

@@ -22,6 +22,7 @@ import org.outward.notification.support.FreePort;
 import org.outward.notification.support.Mailbox;
 import org.outward.notification.support.TestEvents;
 import org.outward.platform.test.TestMongo;
+import org.outward.platform.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,6 +52,7 @@ class SmtpOutageTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestMongo.register(registry);
+        TestTokens.register(registry);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }

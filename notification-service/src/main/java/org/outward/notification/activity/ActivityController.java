@@ -2,6 +2,8 @@ package org.outward.notification.activity;
 
 import org.outward.notification.web.PageResponse;
 import org.outward.notification.web.Paging;
+import org.outward.platform.security.Caller;
+import org.outward.platform.security.StaffOnly;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,7 +19,7 @@ class ActivityController {
     }
 
     @GetMapping("/api/notifications/activity")
-    PageResponse<ActivityEntry> activity(@RequestParam(required = false) String type,
+    PageResponse<ActivityEntry> activity(@StaffOnly Caller caller, @RequestParam(required = false) String type,
             @RequestParam(required = false) String subject,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {

@@ -5,13 +5,18 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.outward.notification.web.PageResponse;
 import org.outward.notification.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.outward.platform.errors.BadRequestException;
+import org.outward.platform.security.Caller;
+import org.outward.platform.security.StaffOnly;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The delivery log: what was (or will be) sent to whom, and how it went. */
 @RestController
+@Tag(name = "Deliveries")
 class DeliveryController {
 
     private final DeliveryLog deliveries;
@@ -21,11 +26,13 @@ class DeliveryController {
     }
 
     @GetMapping("/api/notifications/deliveries")
-    PageResponse<Delivery> deliveries(@RequestParam(required = false) String status,
+    @Operation(summary = "Delivery log (staff): filter by status, recipient (member id or address) and kind")
+    PageResponse<Delivery> deliveries(@StaffOnly Caller caller, @RequestParam(required = false) String status,
             @RequestParam(required = false) String recipient,
+            @RequestParam(required = false) String kind,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        return deliveries.find(parseStatus(status), recipient, Paging.of(page, size));
+        return deliveries.find(parseStatus(status), recipient, kind, Paging.of(page, size));
     }
 
     private static EmailStatus parseStatus(String status) {

@@ -27,7 +27,15 @@ public class DeliveryLog {
      * @param recipient a member id or an email address, or null for all
      */
     public PageResponse<Delivery> find(EmailStatus status, String recipient, Paging paging) {
+        return find(status, recipient, null, paging);
+    }
+
+    /** @param kind only emails of this kind ({@code webinar-published}, {@code digest-daily} ...), or null */
+    public PageResponse<Delivery> find(EmailStatus status, String recipient, String kind, Paging paging) {
         Criteria criteria = new Criteria();
+        if (kind != null && !kind.isBlank()) {
+            criteria = criteria.and("kind").is(kind.trim());
+        }
         if (status != null) {
             criteria = criteria.and("status").is(status.name());
         }

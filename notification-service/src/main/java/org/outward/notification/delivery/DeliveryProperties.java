@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param initialBackoff  wait after the first failed attempt; doubles with every further one
  * @param maxBackoff      the longest wait between attempts
  * @param maxAttempts     attempts before an email is given up as FAILED
- * @param batchSize       emails sent per pass before looking at the clock again
+ * @param batchSize       emails claimed and sent over one SMTP connection per pass
+ * @param senders         sender threads of this instance (each claims its own emails)
  */
 @ConfigurationProperties("outward.mail")
 public record DeliveryProperties(
@@ -24,7 +25,8 @@ public record DeliveryProperties(
         Duration initialBackoff,
         Duration maxBackoff,
         Integer maxAttempts,
-        Integer batchSize) {
+        Integer batchSize,
+        Integer senders) {
 
     public DeliveryProperties {
         from = from == null || from.isBlank() ? "Outward <no-reply@outward.local>" : from;
@@ -36,6 +38,7 @@ public record DeliveryProperties(
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
         maxAttempts = maxAttempts == null ? 10 : maxAttempts;
         batchSize = batchSize == null ? 50 : batchSize;
+        senders = senders == null || senders < 1 ? 2 : senders;
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("outward.mail.max-attempts must be at least 1");
         }

@@ -1,7 +1,6 @@
 package org.outward.notification.delivery;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,14 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 
 /**
- * The background sender: claims due emails one at a time (atomically, so several instances can run
- * side by side and never take the same email), sends each over SMTP and records the outcome. One
- * thread, rescheduled after each pass, so passes never overlap within an instance. It starts only
- * after the whole context (listeners, web server) is up and stops first, finishing the email in hand.
+ * The background sender: claims due emails in batches (each email atomically, so several threads and
+ * instances can run side by side and never take the same email), sends a batch over one SMTP connection
+ * and records each email's outcome. {@code outward.mail.senders} threads, each rescheduled after its pass.
+ * It starts only after the whole context (listeners, web server) is up and stops first, finishing the
+ * emails in hand.
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
@@ -46,41 +45,49 @@ public class DeliveryWorker implements SmartLifecycle {
     public int deliverDue(int limit) {
         int handled = 0;
         while (handled < limit) {
-            Optional<ClaimedEmail> claimed = outbox.claimNext(properties.lease());
-            if (claimed.isEmpty()) {
+            // A batch is at most batchSize emails: its last lease must not run out while the first ones are sent.
+            java.util.List<ClaimedEmail> batch = outbox.claimDue(properties.lease(), limit - handled);
+            if (batch.isEmpty()) {
                 break;
             }
-            deliver(claimed.get());
-            handled++;
+            deliver(batch);
+            handled += batch.size();
         }
         return handled;
     }
 
-    private void deliver(ClaimedEmail email) {
-        RequestIds.set(email.correlationId());
-        try {
+    private void deliver(java.util.List<ClaimedEmail> batch) {
+        java.util.List<ClaimedEmail> toSend = new java.util.ArrayList<>();
+        for (ClaimedEmail email : batch) {
             if (email.attempts() > properties.maxAttempts()) {
                 // Only reachable when a sender died holding the last attempt: it may or may not have gone out.
                 outbox.markFailed(email, new DeliveryFailure(true, "lease expired during the last attempt"));
                 log.warn("email failed key={} kind={} attempts={}: lease expired during the last attempt",
                         email.key(), email.kind(), email.attempts());
-                return;
-            }
-            try {
-                mailer.send(email);
-            } catch (MailException e) {
-                failed(email, SmtpFailures.classify(e));
-                return;
-            }
-            if (outbox.markSent(email)) {
-                log.info("email sent key={} kind={} recipient={} attempts={}", email.key(), email.kind(),
-                        email.recipientId(), email.attempts());
             } else {
-                log.warn("email sent key={} but its claim had been taken over (lease {} too short?)", email.key(),
-                        properties.lease());
+                toSend.add(email);
             }
-        } finally {
-            RequestIds.set(null);
+        }
+        if (toSend.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Exception> failures = mailer.sendAll(toSend);
+        for (ClaimedEmail email : toSend) {
+            RequestIds.set(email.correlationId());
+            try {
+                Exception failure = failures.get(email.key());
+                if (failure != null) {
+                    failed(email, SmtpFailures.classify(failure));
+                } else if (outbox.markSent(email)) {
+                    log.info("email sent key={} kind={} recipient={} attempts={}", email.key(), email.kind(),
+                            email.recipientId(), email.attempts());
+                } else {
+                    log.warn("email sent key={} but its claim had been taken over (lease {} too short?)",
+                            email.key(), properties.lease());
+                }
+            } finally {
+                RequestIds.set(null);
+            }
         }
     }
 
@@ -109,7 +116,10 @@ public class DeliveryWorker implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             // MongoDB unreachable or similar: nothing was lost, the emails are still stored.
-            log.warn("delivery pass failed (will retry): {}", e.getMessage());
+            log.warn("delivery pass failed (will retry): {}", e.toString());
+        } catch (Error e) {
+            // Never let the sender die silently (a scheduled task's error only ends up in its Future).
+            log.error("delivery pass failed (will retry)", e);
         } finally {
             MDC.clear();
         }
@@ -124,13 +134,16 @@ public class DeliveryWorker implements SmartLifecycle {
             log.info("email sender disabled (outward.mail.sender-enabled=false)");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "email-sender");
+        java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
+        executor = Executors.newScheduledThreadPool(properties.senders(), r -> {
+            Thread thread = new Thread(r, "email-sender-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
         running = true;
-        executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
+        for (int i = 0; i < properties.senders(); i++) {
+            executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override

@@ -59,6 +59,7 @@ public class EmailOutbox {
                 .append("html", email.html())
                 .append("correlationId", email.correlationId())
                 .append("causeEventId", email.causeEventId())
+                .append("listUnsubscribe", email.listUnsubscribe())
                 .append("status", EmailStatus.PENDING.name())
                 .append("attempts", 0)
                 .append("nextAttemptAt", now)
@@ -71,6 +72,49 @@ public class EmailOutbox {
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    public boolean exists(String key) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(key)), COLLECTION);
+    }
+
+    /**
+     * Claims up to {@code max} due emails, most overdue first: one query lists the candidates' ids, then each is
+     * taken by an atomic findAndModify on its {@code _id} that re-checks it is still due (another sender may
+     * have taken it in between: then it is skipped). Cheaper than {@link #claimNext} per email, as the due-query
+     * with its sort runs once per batch instead of once per email.
+     */
+    public java.util.List<ClaimedEmail> claimDue(Duration lease, int max) {
+        Instant now = clock.instant();
+        Date at = Date.from(now);
+        Query due = new Query(dueCriteria(at)).with(Sort.by("nextAttemptAt", "_id")).limit(max);
+        due.fields().include("_id");
+        java.util.List<ClaimedEmail> claimed = new java.util.ArrayList<>();
+        for (Document candidate : mongo.find(due, Document.class, COLLECTION)) {
+            Query one = new Query(new Criteria().andOperator(Criteria.where("_id").is(candidate.get("_id")),
+                    dueCriteria(at)));
+            Document doc = mongo.findAndModify(one, claimUpdate(now, lease),
+                    FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+            if (doc != null) {
+                claimed.add(ClaimedEmail.fromDocument(doc));
+            }
+        }
+        return claimed;
+    }
+
+    private static Criteria dueCriteria(Date at) {
+        return new Criteria().orOperator(
+                Criteria.where("status").is(EmailStatus.PENDING.name()).and("nextAttemptAt").lte(at),
+                Criteria.where("status").is(EmailStatus.SENDING.name()).and("leaseUntil").lte(at));
+    }
+
+    private static Update claimUpdate(Instant now, Duration lease) {
+        return new Update()
+                .set("status", EmailStatus.SENDING.name())
+                .set("leaseUntil", Date.from(now.plus(lease)))
+                .set("claimToken", UUID.randomUUID().toString())
+                .set("lastAttemptAt", Date.from(now))
+                .inc("attempts", 1);
     }
 
     /**

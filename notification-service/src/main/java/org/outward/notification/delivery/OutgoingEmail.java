@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param toName        the display name, may be null
  * @param correlationId request id of the cause, for following a request to its emails
  * @param causeEventId  id of the event that caused it, may be null
+ * @param listUnsubscribe value of the List-Unsubscribe header (RFC 8058 one-click is announced with it), or null
  */
 public record OutgoingEmail(
         String key,
@@ -23,7 +24,13 @@ public record OutgoingEmail(
         String text,
         String html,
         String correlationId,
-        String causeEventId) {
+        String causeEventId,
+        String listUnsubscribe) {
+
+    public OutgoingEmail(String key, String kind, String recipientId, String to, String toName, String subject,
+            String text, String html, String correlationId, String causeEventId) {
+        this(key, kind, recipientId, to, toName, subject, text, html, correlationId, causeEventId, null);
+    }
 
     public OutgoingEmail {
         Objects.requireNonNull(key, "key");

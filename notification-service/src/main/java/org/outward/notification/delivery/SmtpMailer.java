@@ -51,6 +51,46 @@ public class SmtpMailer {
         sender.send(build(email));
     }
 
+    /**
+     * Sends several emails over one SMTP connection (connecting and EHLO per email would cost more than the
+     * email). Each email gets its own outcome: a message the server refused does not fail the others.
+     *
+     * @return the failure of each email that was not accepted, by key; absent keys were accepted
+     */
+    public java.util.Map<String, Exception> sendAll(java.util.List<ClaimedEmail> emails) {
+        java.util.Map<String, Exception> failures = new java.util.HashMap<>();
+        java.util.Map<MimeMessage, String> keys = new java.util.IdentityHashMap<>();
+        java.util.List<MimeMessage> messages = new java.util.ArrayList<>();
+        for (ClaimedEmail email : emails) {
+            try {
+                MimeMessage message = build(email);
+                keys.put(message, email.key());
+                messages.add(message);
+            } catch (MailException e) {
+                failures.put(email.key(), e);
+            }
+        }
+        if (messages.isEmpty()) {
+            return failures;
+        }
+        try {
+            sender.send(messages.toArray(MimeMessage[]::new));
+        } catch (org.springframework.mail.MailSendException e) {
+            if (e.getFailedMessages().isEmpty()) {
+                keys.values().forEach(key -> failures.put(key, e));
+            }
+            e.getFailedMessages().forEach((message, failure) -> {
+                String key = keys.get(message);
+                if (key != null) {
+                    failures.put(key, failure);
+                }
+            });
+        } catch (MailException e) {
+            keys.values().forEach(key -> failures.put(key, e)); // e.g. authentication: nothing was sent
+        }
+        return failures;
+    }
+
     MimeMessage build(ClaimedEmail email) {
         try {
             MimeMessage message = sender.createMimeMessage();
@@ -72,6 +112,11 @@ public class SmtpMailer {
             alternative.addBodyPart(html);
             message.setContent(alternative);
 
+            if (email.listUnsubscribe() != null && !email.listUnsubscribe().isBlank()) {
+                // RFC 8058: mail clients show an unsubscribe button that POSTs to the https link, no sign-in.
+                message.setHeader("List-Unsubscribe", email.listUnsubscribe());
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             message.setHeader(IDEMPOTENCY_HEADER, email.key());
             message.setHeader(KIND_HEADER, email.kind());
             if (email.correlationId() != null && SAFE_HEADER.matcher(email.correlationId()).matches()) {

@@ -43,7 +43,15 @@ public class WebinarEmailRenderer {
     }
 
     public RenderedEmail render(WebinarPublished webinar, Recipient recipient, Optional<Library> library) {
+        return render(webinar, recipient, library, null);
+    }
+
+    /** @param unsubscribeUrl the one-click link, also shown in the footer with the preferences link; may be null */
+    public RenderedEmail render(WebinarPublished webinar, Recipient recipient, Optional<Library> library,
+            String unsubscribeUrl) {
         Map<String, Object> model = new HashMap<>();
+        model.put("unsubscribeUrl", unsubscribeUrl);
+        model.put("preferencesUrl", web.baseUrl() + "/settings/notifications");
         model.put("recipientName", blankTo(recipient.name(), "there"));
         model.put("libraryName", library.map(Library::name).map(n -> blankTo(n, null)).orElse("your library"));
         model.put("title", webinar.title());
@@ -78,7 +86,8 @@ public class WebinarEmailRenderer {
                                 : " in the " + l.cohortName() + " cohort of Outward"))
                 .orElse("you are on a library team in an Outward cohort");
         return "You are receiving this email because " + who
-                + ". Every library team member is told when a new webinar is published.";
+                + " and new webinars are sent to you as they are published (you can change that, or get them in a"
+                + " digest).";
     }
 
     static String duration(int minutes) {

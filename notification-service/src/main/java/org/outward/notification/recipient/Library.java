@@ -3,7 +3,10 @@ package org.outward.notification.recipient;
 import java.time.Instant;
 import org.bson.Document;
 
-/** A library on a cohort's roster, as last announced by the catalog. */
+/**
+ * A library on a cohort's roster, as last announced by the catalog; {@code active} is false once it
+ * left its cohort (LibraryLeftCohort), and its members then receive nothing.
+ */
 public record Library(
         String libraryId,
         String cohortId,
@@ -12,11 +15,17 @@ public record Library(
         String city,
         String state,
         String timeZone,
-        Instant asOf) {
+        Instant asOf,
+        boolean active) {
+
+    public Library(String libraryId, String cohortId, String cohortName, String name, String city, String state,
+            String timeZone, Instant asOf) {
+        this(libraryId, cohortId, cohortName, name, city, state, timeZone, asOf, true);
+    }
 
     static Library fromDocument(Document doc) {
         return new Library(doc.getString("_id"), doc.getString("cohortId"), doc.getString("cohortName"),
                 doc.getString("name"), doc.getString("city"), doc.getString("state"), doc.getString("timeZone"),
-                RosterReadModel.instant(doc, "asOf"));
+                RosterReadModel.instant(doc, "asOf"), doc.getBoolean("active", true));
     }
 }

@@ -1,6 +1,8 @@
 package org.outward.notification.recipient;
 
 import java.util.List;
+import org.outward.platform.security.Caller;
+import org.outward.platform.security.StaffOnly;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,7 +17,7 @@ class RecipientController {
     }
 
     @GetMapping("/api/notifications/recipients")
-    List<Recipient> recipients() {
+    List<Recipient> recipients(@StaffOnly Caller caller) {
         return roster.recipients();
     }
 }

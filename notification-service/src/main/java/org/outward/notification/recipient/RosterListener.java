@@ -27,6 +27,10 @@ class RosterListener {
                 roster.libraryJoined(event.payloadAs(Events.LIBRARY_JOINED_COHORT), event.envelope().occurredAt());
             } else if (event.is(Events.MEMBER_ADDED)) {
                 roster.memberAdded(event.payloadAs(Events.MEMBER_ADDED), event.envelope().occurredAt());
+            } else if (event.is(Events.MEMBER_REMOVED)) {
+                roster.memberRemoved(event.payloadAs(Events.MEMBER_REMOVED), event.envelope().occurredAt());
+            } else if (event.is(Events.LIBRARY_LEFT_COHORT)) {
+                roster.libraryLeft(event.payloadAs(Events.LIBRARY_LEFT_COHORT), event.envelope().occurredAt());
             } else {
                 UnhandledEvents.skipOrReject(record, event);
             }

@@ -6,30 +6,67 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.outward.platform.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real HTTP against the service under test. */
+/** Real HTTP against the service under test; as program staff unless told otherwise. */
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String token;
 
     public Api(int port) {
+        this(port, TestTokens.staff());
+    }
+
+    private Api(int port, String token) {
         this.base = "http://localhost:" + port;
+        this.token = token;
+    }
+
+    /** The same API with another bearer token, or none (null). */
+    public Api as(String bearer) {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), bearer);
     }
 
     public Response get(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                .header("Accept", "application/json, application/problem+json")
-                .timeout(Duration.ofSeconds(10))
-                .GET().build();
+        return send("GET", pathAndQuery, null, "application/json");
+    }
+
+    public Response put(String path, String json) {
+        return send("PUT", path, json, "application/json");
+    }
+
+    public Response post(String path, String json) {
+        return send("POST", path, json, "application/json");
+    }
+
+    public Response postForm(String path, String form) {
+        return send("POST", path, form, "application/x-www-form-urlencoded");
+    }
+
+    public Response send(String method, String pathAndQuery, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .header("Accept", "application/json, application/problem+json, text/html")
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            JsonNode json = body == null || body.isBlank() ? null : JSON.readTree(body);
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json);
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = text == null || text.isBlank() || !type.contains("json") ? null : JSON.readTree(text);
+            return new Response(response.statusCode(), type, json, text,
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -38,6 +75,6 @@ public final class Api {
         }
     }
 
-    public record Response(int status, String contentType, JsonNode json) {
+    public record Response(int status, String contentType, JsonNode json, String body, String retryAfter) {
     }
 }

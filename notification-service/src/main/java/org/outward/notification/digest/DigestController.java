@@ -1,0 +1,52 @@
+package org.outward.notification.digest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.util.List;
+import org.outward.notification.recipient.Recipient;
+import org.outward.notification.recipient.RosterReadModel;
+import org.outward.platform.errors.BadRequestException;
+import org.outward.platform.errors.ConflictException;
+import org.outward.platform.errors.NotFoundException;
+import org.outward.platform.security.Caller;
+import org.outward.platform.security.StaffOnly;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff only: run the due digests now, and see what a recipient's next digests would contain. */
+@RestController
+@Tag(name = "Digests")
+class DigestController {
+
+    private final DigestRuns runs;
+    private final DigestJob job;
+    private final RosterReadModel roster;
+    private final Clock clock;
+
+    DigestController(DigestRuns runs, DigestJob job, RosterReadModel roster, Clock clock) {
+        this.runs = runs;
+        this.job = job;
+        this.roster = roster;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/notifications/digests/run")
+    @Operation(summary = "Build and queue every digest that is due now (staff); 409 while another run holds the lock")
+    DigestJob.RunSummary run(@StaffOnly Caller caller) {
+        return runs.runNow().orElseThrow(() -> new ConflictException(null, "A digest run is in progress."));
+    }
+
+    @GetMapping("/api/notifications/digests/preview")
+    @Operation(summary = "A recipient's next daily/weekly digest as it stands now, nothing claimed (staff)")
+    List<DigestJob.Preview> preview(@StaffOnly Caller caller, @RequestParam(required = false) String recipient) {
+        if (recipient == null || recipient.isBlank()) {
+            throw new BadRequestException("recipient", "must be a member id or an email address");
+        }
+        Recipient who = roster.recipient(recipient.trim()).or(() -> roster.byEmail(recipient))
+                .orElseThrow(() -> new NotFoundException("recipient", recipient));
+        return job.preview(who, clock.instant());
+    }
+}

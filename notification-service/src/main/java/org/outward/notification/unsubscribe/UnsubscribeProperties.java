@@ -1,0 +1,30 @@
+package org.outward.notification.unsubscribe;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param secret           HMAC key of unsubscribe tokens (env OUTWARD_UNSUBSCRIBE_SECRET); the dev default must
+ *                         be replaced in production
+ * @param ttl              how long a link in an email keeps working
+ * @param baseUrl          public base URL the unsubscribe links point at (the gateway), https in production
+ * @param mailto           optional address for mailto unsubscribe in List-Unsubscribe, or blank
+ * @param requestsPerMinute requests one client address may make to the unsubscribe endpoint per minute
+ */
+@ConfigurationProperties("outward.unsubscribe")
+public record UnsubscribeProperties(String secret, Duration ttl, String baseUrl, String mailto,
+        Integer requestsPerMinute) {
+
+    public static final String DEV_SECRET = "dev-only-unsubscribe-secret-change-me";
+
+    public UnsubscribeProperties {
+        secret = secret == null || secret.isBlank() ? DEV_SECRET : secret;
+        ttl = ttl == null ? Duration.ofDays(60) : ttl;
+        baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.trim();
+        while (baseUrl.endsWith("/")) {
+            baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
+        }
+        mailto = mailto == null ? "" : mailto.trim();
+        requestsPerMinute = requestsPerMinute == null ? 30 : requestsPerMinute;
+    }
+}
