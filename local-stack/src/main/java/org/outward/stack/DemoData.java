@@ -24,12 +24,17 @@ public final class DemoData {
     public record Summary(int created, int existing, List<String> memberEmails) {
     }
 
+    /** The demo program-staff user: the identity provider knows them from its start, so they can load the roster. */
+    public static final String STAFF_EMAIL = "pat.rivera@outward.example";
+    /** The development identity provider's one password (dev only; see dev-identity's application.yml). */
+    public static final String DEV_PASSWORD = "outward";
+
     private final Http http;
     private int created;
     private int existing;
 
-    public DemoData(String gatewayUrl) {
-        this.http = new Http(gatewayUrl);
+    public DemoData(String gatewayUrl, String identityUrl) {
+        this.http = new Http(gatewayUrl).withToken(Http.devToken(identityUrl, STAFF_EMAIL, DEV_PASSWORD));
     }
 
     public static JsonNode document() {

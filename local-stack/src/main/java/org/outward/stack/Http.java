@@ -18,11 +18,35 @@ public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String bearer;
 
     public Http(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private Http(String baseUrl, String bearer) {
         this.baseUrl = baseUrl;
+        this.bearer = bearer;
+    }
+
+    /** The same client, sending this access token. */
+    public Http withToken(String accessToken) {
+        return new Http(baseUrl, accessToken);
+    }
+
+    /** A token from the development identity provider: {@code POST /dev/token}. */
+    public static String devToken(String identityUrl, String email, String password) {
+        Response response = new Http(identityUrl).send(HttpRequest.newBuilder(URI.create(identityUrl + "/dev/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username="
+                        + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8) + "&password="
+                        + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8))));
+        if (response.status() != 200) {
+            throw new IllegalStateException("no token for " + email + ": HTTP " + response.status() + " " + response.raw());
+        }
+        return response.body().get("access_token").asString();
     }
 
     public Response get(String path) {
@@ -37,8 +61,11 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder builder) {
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
         try {
-            HttpResponse<String> response = client.send(builder.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = CLIENT.send(builder.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), parse(response.body()), response.body(), response.headers());
         } catch (IOException e) {

@@ -66,13 +66,14 @@ public final class LocalStack implements AutoCloseable {
             requireFree(config.smtpPort(), "SMTP");
             requireFree(config.mailViewerPort(), "mail viewer");
         }
-        for (int port : List.of(config.gatewayPort(), config.catalogPort(), config.notesPort(), config.notificationPort())) {
+        for (int port : List.of(config.gatewayPort(), config.catalogPort(), config.notesPort(), config.notificationPort(),
+                config.identityPort())) {
             requireFree(port, "service");
         }
         startInfrastructure();
         startServices();
         if (config.loadDemoData()) {
-            demo = new DemoData(config.gatewayUrl()).load();
+            demo = new DemoData(config.gatewayUrl(), config.identityUrl()).load();
             Console.say("demo data: %d created, %d already there", demo.created(), demo.existing());
         }
     }
@@ -112,11 +113,15 @@ public final class LocalStack implements AutoCloseable {
         common.put("CATALOG_URL", "http://localhost:" + config.catalogPort());
         common.put("NOTES_URL", "http://localhost:" + config.notesPort());
         common.put("NOTIFICATION_URL", "http://localhost:" + config.notificationPort());
+        common.put("OUTWARD_JWT_ISSUER", config.identityUrl());
+        common.put("OUTWARD_JWT_JWK_SET_URI", config.identityUrl() + "/oauth2/jwks");
+        common.put("OUTWARD_IDP_KEY_FILE", config.dataDir().resolve("identity").resolve("signing-key.json").toString());
         Console.say("starting services (logs in %s) ...", config.dataDir().resolve("logs"));
         start("catalog-service", config.catalogPort(), common);
         start("notes-service", config.notesPort(), common);
         start("notification-service", config.notificationPort(), common);
         start("gateway", config.gatewayPort(), common);
+        start("dev-identity", config.identityPort(), common);
         for (ServiceProcess service : services) {
             service.awaitReady(SERVICE_START_TIMEOUT);
             Console.say("%s ready on port %d (pid %d)", service.name(), service.port(), service.process().pid());
@@ -159,16 +164,21 @@ public final class LocalStack implements AutoCloseable {
         System.out.println();
         System.out.println("  Gateway (the API):   " + g);
         System.out.println("  Mail viewer:         " + (mail != null ? config.mailViewerUrl() : "(external SMTP)"));
+        System.out.println("  Sign-in (dev):       " + config.identityUrl() + "  (any roster email, password "
+                + DemoData.DEV_PASSWORD + ")");
         System.out.println("  Kafka:               " + config.kafkaBootstrap());
         System.out.println("  MongoDB:             " + config.mongoUri());
         System.out.println("  Logs and data:       " + config.dataDir());
         System.out.println();
-        System.out.println("  Try:");
-        System.out.println("    curl -s " + g + "/api/catalog/webinars");
-        System.out.println("    curl -s -X POST " + g + "/api/catalog/webinars -H 'Content-Type: application/json' \\");
+        System.out.println("  Try (a token for the demo staff user, then the API):");
+        System.out.println("    TOKEN=$(curl -s " + config.identityUrl() + "/dev/token -H 'Accept: text/plain' -d username="
+                + DemoData.STAFF_EMAIL + " -d password=" + DemoData.DEV_PASSWORD + ")");
+        System.out.println("    curl -s " + g + "/api/catalog/webinars -H \"Authorization: Bearer $TOKEN\"");
+        System.out.println("    curl -s -X POST " + g + "/api/catalog/webinars -H \"Authorization: Bearer $TOKEN\" \\");
+        System.out.println("      -H 'Content-Type: application/json' \\");
         System.out.println("      -d '{\"title\":\"Our first webinar\",\"slug\":\"our-first-webinar\",\"summary\":\"Hello\","
                 + "\"topics\":[\"demo\"],\"seriesPosition\":5,\"durationMinutes\":45}'");
-        System.out.println("    curl -s -X POST " + g + "/api/catalog/webinars/<id>/publish");
+        System.out.println("    curl -s -X POST " + g + "/api/catalog/webinars/<id>/publish -H \"Authorization: Bearer $TOKEN\"");
         System.out.println("  then open " + (mail != null ? config.mailViewerUrl() : "your mail catcher")
                 + " to read the emails it sent.");
         System.out.println();

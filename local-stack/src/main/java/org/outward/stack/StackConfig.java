@@ -15,6 +15,7 @@ import java.util.Map;
  * @param externalKafka   bootstrap servers to use instead of starting a broker, or null
  * @param externalMongo   MongoDB URI to use instead of starting a wire server, or null
  * @param externalSmtpHost SMTP host to use instead of starting the catcher, or null
+ * @param identityPort    the development identity provider (issuer http://localhost:identityPort)
  * @param serviceJavaOpts JVM options of each service process
  */
 public record StackConfig(
@@ -29,6 +30,7 @@ public record StackConfig(
         int mongoPort,
         int smtpPort,
         int mailViewerPort,
+        int identityPort,
         String externalKafka,
         String externalMongo,
         String externalSmtpHost,
@@ -42,7 +44,7 @@ public record StackConfig(
         return new StackConfig(root,
                 Path.of(env.getOrDefault("OUTWARD_DATA_DIR", root.resolve(".data").toString())),
                 8080, 8081, 8082, 8083, 9092, 9093, 27017,
-                intOr(env.get("SMTP_PORT"), 1025), 8025,
+                intOr(env.get("SMTP_PORT"), 1025), 8025, 9000,
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
                 blankToNull(env.get("MONGODB_URI")),
                 blankToNull(env.get("SMTP_HOST")),
@@ -53,12 +55,12 @@ public record StackConfig(
     /** A private stack for a test: every port free, data in a folder of the test's own. */
     public static StackConfig forTests(Path root, Path dataDir) {
         return new StackConfig(root, dataDir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort(), null, null, null, DEFAULT_JAVA_OPTS, true);
+                freePort(), freePort(), freePort(), freePort(), null, null, null, DEFAULT_JAVA_OPTS, true);
     }
 
     public StackConfig withExternal(String kafka, String mongo) {
         return new StackConfig(root, dataDir, gatewayPort, catalogPort, notesPort, notificationPort, kafkaPort,
-                kafkaControllerPort, mongoPort, smtpPort, mailViewerPort, kafka, mongo, externalSmtpHost,
+                kafkaControllerPort, mongoPort, smtpPort, mailViewerPort, identityPort, kafka, mongo, externalSmtpHost,
                 serviceJavaOpts, loadDemoData);
     }
 
@@ -68,6 +70,10 @@ public record StackConfig(
 
     public String mailViewerUrl() {
         return "http://localhost:" + mailViewerPort;
+    }
+
+    public String identityUrl() {
+        return "http://localhost:" + identityPort;
     }
 
     public String kafkaBootstrap() {

@@ -35,7 +35,8 @@ class LocalStackContainersIT {
                 .withExternal(KAFKA.getBootstrapServers(), MONGO.getReplicaSetUrl("outward"));
         try (LocalStack stack = new LocalStack(config)) {
             stack.start();
-            Http gateway = new Http(config.gatewayUrl());
+            Http gateway = new Http(config.gatewayUrl())
+                    .withToken(Http.devToken(config.identityUrl(), DemoData.STAFF_EMAIL, DemoData.DEV_PASSWORD));
             String id = gateway.post("/api/catalog/webinars", Map.of("title", "Containers webinar",
                     "slug", "containers-webinar", "summary", "On real images.", "topics", List.of("demo"),
                     "seriesPosition", 6, "durationMinutes", 40)).body().get("id").asString();

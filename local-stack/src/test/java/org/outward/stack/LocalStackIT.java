@@ -35,7 +35,8 @@ class LocalStackIT {
         Path data = Files.createTempDirectory("outward-system-test");
         stack = new LocalStack(StackConfig.forTests(root, data));
         stack.start();
-        gateway = new Http(stack.config().gatewayUrl());
+        gateway = new Http(stack.config().gatewayUrl())
+                .withToken(Http.devToken(stack.config().identityUrl(), DemoData.STAFF_EMAIL, DemoData.DEV_PASSWORD));
     }
 
     @AfterAll
@@ -71,7 +72,7 @@ class LocalStackIT {
         int emailsBefore = stack.emails().size();
         long webinarsBefore = gateway.get("/api/catalog/webinars?status=all").body().get("total").asLong();
 
-        DemoData.Summary again = new DemoData(stack.config().gatewayUrl()).load();
+        DemoData.Summary again = new DemoData(stack.config().gatewayUrl(), stack.config().identityUrl()).load();
 
         assertThat(again.created()).isZero();
         assertThat(again.existing()).isGreaterThan(0);
@@ -103,6 +104,7 @@ class LocalStackIT {
 
         Http.Response published = gateway.post("/api/catalog/webinars/" + id + "/publish", null);
         assertThat(published.status()).isEqualTo(200);
+        String requestId = published.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(published.body().get("status").asString()).isEqualTo("published");
         assertThat(slugs(gateway.get("/api/catalog/webinars?size=100").body())).contains(slug);
 
@@ -116,6 +118,13 @@ class LocalStackIT {
                 assertThat((String) m.get("html")).contains(title);
             });
         });
+        // One request id follows the request from the gateway through the event to every email it caused.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(logLines("gateway", requestId)).isNotEmpty();
+            assertThat(logLines("catalog-service", requestId)).anyMatch(l -> l.contains("published WebinarPublished"));
+            assertThat(logLines("notification-service", requestId)).anyMatch(l -> l.contains("consumed WebinarPublished"))
+                    .filteredOn(l -> l.contains("email sent")).hasSize(members.size());
+        });
     }
 
     @Test
@@ -123,9 +132,15 @@ class LocalStackIT {
     void aLibraryMemberUploadsANoteAndNotificationServiceSeesIt() {
         JsonNode cohort = DemoData.items(gateway.get("/api/catalog/cohorts?slug=demo-cohort-2026").body()).get(0);
         String cohortId = cohort.get("id").asString();
-        JsonNode library = DemoData.items(gateway.get("/api/catalog/cohorts/" + cohortId + "/libraries").body()).get(0);
+        JsonNode library = DemoData.items(gateway.get("/api/catalog/cohorts/" + cohortId + "/libraries").body()).stream()
+                .filter(l -> l.get("name").asString().equals("Riverbend Public Library")).findFirst().orElseThrow();
+        // The identity provider learns members from the roster events; a member signs in once it has.
+        String memberToken = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> Http.devToken(
+                stack.config().identityUrl(), "alex.moreno@riverbend-library.example", DemoData.DEV_PASSWORD),
+                token -> token != null);
+        Http member = new Http(stack.config().gatewayUrl()).withToken(memberToken);
 
-        Http.Response uploaded = gateway.post("/api/notes", Map.of(
+        Http.Response uploaded = member.post("/api/notes", Map.of(
                 "libraryId", library.get("id").asString(),
                 "cohortId", cohortId,
                 "title", "Conversation at the farmers market",
@@ -136,7 +151,9 @@ class LocalStackIT {
                 "visibility", "cohort"));
         assertThat(uploaded.status()).isEqualTo(201);
         String noteId = uploaded.body().get("id").asString();
-        assertThat(gateway.get("/api/notes/" + noteId).status()).isEqualTo(200);
+        assertThat(member.get("/api/notes/" + noteId).status()).isEqualTo(200);
+        // A member may not use staff routes.
+        assertThat(member.post("/api/catalog/webinars", Map.of("title", "x")).status()).isEqualTo(403);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode seen = gateway.get("/api/notifications/activity?type=NoteUploaded&subject=" + noteId).body();
@@ -147,6 +164,11 @@ class LocalStackIT {
     @Test
     @Order(5)
     void errorsThroughTheGatewayAreProblemDetails() {
+        Http.Response anonymous = new Http(stack.config().gatewayUrl()).get("/api/catalog/webinars");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+
         Http.Response missing = gateway.get("/api/catalog/webinars/" + UUID.randomUUID());
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -156,6 +178,42 @@ class LocalStackIT {
         Http.Response invalid = gateway.post("/api/catalog/webinars", Map.of("title", ""));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().get("errors").toString()).contains("title", "slug");
+    }
+
+    @Test
+    @Order(6)
+    void injectionLookingQueryParametersAreTreatedAsPlainText() {
+        long total = gateway.get("/api/catalog/webinars?status=all").body().get("total").asLong();
+        List<String> hostile = List.of(
+                "/api/catalog/webinars?status=all&slug=" + enc("{\"$gt\": \"\"}"),
+                "/api/catalog/webinars?status=all&slug%5B%24ne%5D=x",
+                "/api/catalog/webinars?status=all&q=" + enc("{\"$where\": \"sleep(1000)\"}"),
+                "/api/catalog/webinars?status=all&q=" + enc("(a+)+$"),
+                "/api/catalog/webinars?status=all&q=" + enc(".*"),
+                "/api/catalog/members?email=" + enc("{\"$regex\": \".*\"}"),
+                "/api/catalog/cohorts?slug=" + enc("{\"$ne\": null}"));
+        for (String path : hostile) {
+            Http.Response response = gateway.get(path);
+            assertThat(response.status()).as(path).isIn(200, 400);
+            if (response.status() == 200 && path.contains("slug=%7B")) {
+                assertThat(DemoData.items(response.body())).as(path).isEmpty();
+            }
+            if (response.status() == 200 && path.contains("email=")) {
+                assertThat(DemoData.items(response.body())).as(path).isEmpty();
+            }
+        }
+        assertThat(gateway.get("/api/catalog/webinars?status=all").body().get("total").asLong()).isEqualTo(total);
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static List<String> logLines(String service, String text) throws java.io.IOException {
+        Path log = stack.config().dataDir().resolve("logs").resolve(service + ".log");
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(text)).toList();
+        }
     }
 
     private static List<String> memberEmails() {
