@@ -1,14 +1,10 @@
 package org.outward.notification.delivery;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.outward.platform.lifecycle.BackgroundLoop;
 import org.outward.platform.web.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +15,7 @@ import org.springframework.stereotype.Component;
  * emails in hand.
  */
 @Component
-public class DeliveryWorker implements SmartLifecycle {
+public class DeliveryWorker extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -27,10 +23,11 @@ public class DeliveryWorker implements SmartLifecycle {
     private final SmtpMailer mailer;
     private final DeliveryProperties properties;
     private final RetryPolicy retry;
-    private volatile boolean running;
-    private ScheduledExecutorService executor;
 
     public DeliveryWorker(EmailOutbox outbox, SmtpMailer mailer, DeliveryProperties properties) {
+        // The email in hand finishes on stop (bounded by the SMTP timeouts); an unfinished one is retried by
+        // whoever claims it after its lease.
+        super("email-sender", properties.senders());
         this.outbox = outbox;
         this.mailer = mailer;
         this.properties = properties;
@@ -104,70 +101,21 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private void loop() {
-        if (!running) {
-            return;
-        }
-        long next = properties.pollInterval().toMillis();
-        try {
-            int handled = deliverDue(properties.batchSize());
-            if (handled >= properties.batchSize()) {
-                next = 0; // more may be due: go on at once
-            }
-        } catch (RuntimeException e) {
-            // MongoDB unreachable or similar: nothing was lost, the emails are still stored.
-            log.warn("delivery pass failed (will retry): {}", e.toString());
-        } catch (Error e) {
-            // Never let the sender die silently (a scheduled task's error only ends up in its Future).
-            log.error("delivery pass failed (will retry)", e);
-        } finally {
-            MDC.clear();
-        }
-        if (running) {
-            executor.schedule(this::loop, next, TimeUnit.MILLISECONDS);
-        }
+    @Override
+    protected Duration runOnce() {
+        int handled = deliverDue(properties.batchSize());
+        // More may be due behind a full batch: go on at once.
+        return handled >= properties.batchSize() ? Duration.ZERO : properties.pollInterval();
+    }
+
+    /** MongoDB unreachable or similar: nothing was lost, the emails are still stored. */
+    @Override
+    protected Duration pauseAfterFailure() {
+        return properties.pollInterval();
     }
 
     @Override
-    public void start() {
-        if (!properties.senderEnabled()) {
-            log.info("email sender disabled (outward.mail.sender-enabled=false)");
-            return;
-        }
-        java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
-        executor = Executors.newScheduledThreadPool(properties.senders(), r -> {
-            Thread thread = new Thread(r, "email-sender-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        running = true;
-        for (int i = 0; i < properties.senders(); i++) {
-            executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                // The email in hand finishes (bounded by the SMTP timeouts); an unfinished one is retried
-                // by whoever claims it after its lease.
-                executor.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1000;
+    protected boolean enabled() {
+        return properties.senderEnabled();
     }
 }

@@ -3,21 +3,18 @@ package org.outward.platform.outbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.outward.platform.lifecycle.BackgroundLoop;
 import org.outward.platform.web.RequestIds;
 
 /**
@@ -28,18 +25,17 @@ import org.outward.platform.web.RequestIds;
  * <p>Delivery is at-least-once (a crash between the acknowledgement and the removal sends the
  * entry again), which is why every consumer dedupes by event id.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
     private Duration backoff;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+        super("outbox-relay", 1);
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
@@ -104,77 +100,36 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void loop() {
-        if (!running) {
-            return;
-        }
-        Duration next;
+    @Override
+    protected Duration runOnce() {
+        int published;
         try {
-            int published = relayOnce();
-            if (published < 0) {
-                backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
-                next = backoff;
-            } else {
-                backoff = properties.pollInterval();
-                // More may be waiting behind a full batch: go again at once.
-                next = published >= properties.batchSize() ? Duration.ZERO : properties.pollInterval();
-            }
+            published = relayOnce();
         } catch (RuntimeException e) {
             // MongoDB unreachable or similar: the entries are still stored, so simply try again later.
-            log.warn("outbox pass failed (will retry): {}", e.getMessage());
+            log.warn("outbox pass failed (will retry in {}): {}", backoff, e.getMessage());
+            published = -1;
+        }
+        if (published < 0) {
             backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
-            next = backoff;
-        } finally {
-            MDC.clear();
+            return backoff;
         }
-        ScheduledExecutorService current = executor;
-        if (running && current != null && !current.isShutdown()) {
-            try {
-                current.schedule(this::loop, next.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // stopped meanwhile: the next start schedules a new pass
-            }
-        }
+        backoff = properties.pollInterval();
+        // More may be waiting behind a full batch: go again at once.
+        return published >= properties.batchSize() ? Duration.ZERO : properties.pollInterval();
+    }
+
+    @Override
+    protected Duration pauseAfterFailure() {
+        return properties.maxBackoff();
+    }
+
+    @Override
+    protected Duration stopTimeout() {
+        return properties.sendTimeout();
     }
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    /** A fresh executor at every start: a lifecycle may be stopped and started again (tests pause contexts). */
-    @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        running = true;
-        executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (executor == null) {
-            return;
-        }
-        executor.shutdown();
-        try {
-            executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Start after the web server and Kafka clients are ready, stop before them. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1000;
     }
 }
