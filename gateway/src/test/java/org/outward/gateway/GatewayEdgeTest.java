@@ -55,7 +55,7 @@ class GatewayEdgeTest extends EdgeTestBase {
     void notesUploadsHaveTheirOwnLargerLimit() {
         byte[] body = new byte[4000];
         Arrays.fill(body, (byte) 'n');
-        client.post().uri("/api/notes/libraries/l-1/notes")
+        client.post().uri("/api/notes")
                 .header(HttpHeaders.AUTHORIZATION, staffBearer())
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .bodyValue(body)
@@ -64,7 +64,7 @@ class GatewayEdgeTest extends EdgeTestBase {
         assertThat(notes.last().body()).hasSize(4000);
 
         int before = received();
-        client.post().uri("/api/notes/libraries/l-1/notes")
+        client.post().uri("/api/notes")
                 .header(HttpHeaders.AUTHORIZATION, staffBearer())
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .bodyValue(new byte[8 * 1024 + 1])

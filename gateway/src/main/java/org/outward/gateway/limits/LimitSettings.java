@@ -49,7 +49,8 @@ public record LimitSettings(RateLimit rateLimit, MaxBody maxBody, Cors cors) {
 
         /** Notes uploads (files) may be large; every other API takes small JSON bodies. */
         public long bytesFor(String path) {
-            return path.startsWith("/api/notes/") ? notes.toBytes() : standard.toBytes();
+            // POST /api/notes itself is the upload (multipart with the files), so the prefix alone is not enough.
+            return path.equals("/api/notes") || path.startsWith("/api/notes/") ? notes.toBytes() : standard.toBytes();
         }
     }
 
