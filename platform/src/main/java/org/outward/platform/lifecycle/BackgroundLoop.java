@@ -1,9 +1,9 @@
 package org.outward.platform.lifecycle;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -89,11 +89,15 @@ public abstract class BackgroundLoop implements SmartLifecycle {
             return;
         }
         AtomicInteger number = new AtomicInteger();
-        executor = Executors.newScheduledThreadPool(threads, r -> {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, r -> {
             Thread thread = new Thread(r, threads == 1 ? name : name + "-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        // On stop, a pass waiting for its turn is dropped rather than awaited (it may be a minute away);
+        // only passes already running are let finish.
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor = pool;
         running = true;
         for (int i = 0; i < threads; i++) {
             schedule(initialDelay());
