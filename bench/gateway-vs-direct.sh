@@ -8,6 +8,7 @@ set -euo pipefail
 DURATION=${1:-15}
 CONNECTIONS=${2:-50}
 ROUNDS=${3:-2}
+THREADS=$(( CONNECTIONS < 2 ? 1 : 2 ))
 IDP=${IDP:-http://localhost:9000}
 GATEWAY=${GATEWAY:-http://localhost:8080}
 CATALOG=${CATALOG:-http://localhost:8081}
@@ -33,7 +34,7 @@ LIST="/api/catalog/webinars?page=3&size=20"
 SEARCH="/api/catalog/webinars?q=community+conversations&size=20"
 
 run() { # name url -> "rps p50ms p99ms"
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$2")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$2")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
@@ -49,8 +50,8 @@ to_ms() { # wrk prints 1.23ms, 850.00us or 1.02s
 }
 
 echo "warm-up ..."
-wrk -t2 -c"$CONNECTIONS" -d5s -H "$AUTH" "$CATALOG$LIST" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d5s -H "$AUTH" "$GATEWAY$LIST" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "$AUTH" "$CATALOG$LIST" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "$AUTH" "$GATEWAY$LIST" >/dev/null
 
 results=$(mktemp)
 for round in $(seq 1 "$ROUNDS"); do
@@ -62,7 +63,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 echo
-echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds, alternating direct and gateway; medians of the rounds"
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds, alternating direct and gateway; medians of the rounds"
 printf "%-16s %10s %9s %9s %8s\n" target "req/s" "p50 ms" "p99 ms" "non-2xx"
 for name in list-direct list-gateway search-direct search-gateway; do
   grep "^$name " "$results" | sort -k2 -n | awk -v n="$name" '{a[NR]=$2; b[NR]=$3; c[NR]=$4; d+=$5} END {m=int((NR+1)/2); printf "%-16s %10.0f %9.2f %9.2f %8d\n", n, a[m], b[m], c[m], d}'
