@@ -32,6 +32,7 @@ import org.outward.platform.errors.BadRequestException;
 import org.outward.platform.errors.ConflictException;
 import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.errors.PreconditionFailedException;
+import org.outward.platform.outbox.OutboxEntry;
 import org.outward.platform.outbox.OutboxEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,54 +162,51 @@ public class WebinarService implements InitializingBean {
      * @param expectedVersion from If-Match, or null
      */
     public WebinarView publish(String id, Long expectedVersion) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            WebinarView current = find(id).orElseThrow(() -> new NotFoundException("Webinar", id));
-            ETags.check(expectedVersion, current.version());
-            if (current.status() == WebinarStatus.PUBLISHED) {
-                log.info("webinar id={} is published already; nothing to do", id);
-                return current;
-            }
-            Instant now = Times.now(clock);
-            long newVersion = current.version() + 1;
-            Update update = new Update()
-                    .set(STATUS, WebinarStatus.PUBLISHED.wireName())
-                    .set(PUBLISHED_AT, Documents.date(now))
-                    .set(ARCHIVED_AT, null)
-                    .set(UPDATED_AT, Documents.date(now))
-                    .inc(VERSION, 1L);
-            OutboxEvents.push(update, List.of(outbox.entry(Events.WEBINAR_PUBLISHED, id,
-                    WebinarDocuments.published(current, newVersion, now))));
-            Optional<WebinarView> published = write(current, update);
-            if (published.isPresent()) {
-                log.info("published webinar id={} slug={} version={}", id, current.slug(), newVersion);
-                return published.get();
-            }
-        }
-        throw changedMeanwhile(id);
+        return changeStatus(id, expectedVersion, WebinarStatus.PUBLISHED,
+                (update, now) -> update.set(PUBLISHED_AT, Documents.date(now)).set(ARCHIVED_AT, null),
+                (current, newVersion, now) -> outbox.entry(Events.WEBINAR_PUBLISHED, id,
+                        WebinarDocuments.published(current, newVersion, now)));
     }
 
     /** Withdraws a webinar from the series with WebinarArchived; archiving an archived one changes nothing. */
     public WebinarView archive(String id, Long expectedVersion) {
+        return changeStatus(id, expectedVersion, WebinarStatus.ARCHIVED,
+                (update, now) -> update.set(ARCHIVED_AT, Documents.date(now)),
+                (current, newVersion, now) -> outbox.entry(Events.WEBINAR_ARCHIVED, id,
+                        WebinarDocuments.archived(current, newVersion, now)));
+    }
+
+    /** The event a status change emits, made from the webinar as read, its next version and the time. */
+    private interface StatusEvent {
+        OutboxEntry entry(WebinarView current, long newVersion, Instant now);
+    }
+
+    /**
+     * Moves a webinar to {@code target} with its event, in one write that only matches the webinar as it was read
+     * (retried a few times when someone else changed it meanwhile). Already there: nothing changes, nothing is
+     * emitted.
+     */
+    private WebinarView changeStatus(String id, Long expectedVersion, WebinarStatus target,
+            java.util.function.BiFunction<Update, Instant, Update> fields, StatusEvent event) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             WebinarView current = find(id).orElseThrow(() -> new NotFoundException("Webinar", id));
             ETags.check(expectedVersion, current.version());
-            if (current.status() == WebinarStatus.ARCHIVED) {
-                log.info("webinar id={} is archived already; nothing to do", id);
+            if (current.status() == target) {
+                log.info("webinar id={} is {} already; nothing to do", id, target.wireName());
                 return current;
             }
             Instant now = Times.now(clock);
             long newVersion = current.version() + 1;
-            Update update = new Update()
-                    .set(STATUS, WebinarStatus.ARCHIVED.wireName())
-                    .set(ARCHIVED_AT, Documents.date(now))
+            Update update = fields.apply(new Update()
+                    .set(STATUS, target.wireName())
                     .set(UPDATED_AT, Documents.date(now))
-                    .inc(VERSION, 1L);
-            OutboxEvents.push(update, List.of(outbox.entry(Events.WEBINAR_ARCHIVED, id,
-                    WebinarDocuments.archived(current, newVersion, now))));
-            Optional<WebinarView> archived = write(current, update);
-            if (archived.isPresent()) {
-                log.info("archived webinar id={} slug={} version={}", id, current.slug(), newVersion);
-                return archived.get();
+                    .inc(VERSION, 1L), now);
+            OutboxEvents.push(update, List.of(event.entry(current, newVersion, now)));
+            Optional<WebinarView> changed = write(current, update);
+            if (changed.isPresent()) {
+                log.info("webinar id={} slug={} is {} at version {}", id, current.slug(), target.wireName(),
+                        newVersion);
+                return changed.get();
             }
         }
         throw changedMeanwhile(id);
