@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.outward.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -18,55 +16,22 @@ import org.outward.gateway.errors.ProblemErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.context.ApplicationContext;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The gateway in front of three real (tiny) services, over real HTTP: routing per prefix with path,
+ * The gateway (the context shared with the other edge tests) in front of three real (tiny) services, over real HTTP: routing per prefix with path,
  * query and body unchanged, X-Request-Id handling, problem+json for unknown paths, and downstream
  * problems passing through untouched.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class GatewayRoutingTest {
-
-    static final Downstream catalog = new Downstream("catalog");
-    static final Downstream notes = new Downstream("notes");
-    static final Downstream notifications = new Downstream("notifications");
-    static final Map<String, Downstream> services = Map.of(
-            "catalog", catalog, "notes", notes, "notifications", notifications);
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        TestTokens.register(registry);
-        // The env names application.yml reads, so the real route definitions are under test.
-        registry.add("CATALOG_URL", catalog::url);
-        registry.add("NOTES_URL", notes::url);
-        registry.add("NOTIFICATION_URL", notifications::url);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        services.values().forEach(Downstream::close);
-    }
-
-    @Autowired
-    WebTestClient client;
+class GatewayRoutingTest extends EdgeTestBase {
 
     @BeforeEach
     void signIn() {
         client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()).build();
     }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ApplicationContext context;
