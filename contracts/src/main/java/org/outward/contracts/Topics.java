@@ -14,7 +14,7 @@ public final class Topics {
     public static final String CATALOG_PROGRESS = "outward.catalog.progress";
     /** Conversation-note events of notes-service; key: note id. */
     public static final String NOTES_NOTES = "outward.notes.notes";
-    /** Top themes of a library or a cohort changed; key: library id or "cohort:<cohortId>". */
+    /** Top themes of a library's shared notes or of a cohort changed; key: library id or "cohort:<cohortId>". */
     public static final String NOTES_THEMES = "outward.notes.themes";
     /** Community-stage calibrations; key: library id. */
     public static final String NOTES_CALIBRATIONS = "outward.notes.calibrations";

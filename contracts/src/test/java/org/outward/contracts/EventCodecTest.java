@@ -52,7 +52,7 @@ class EventCodecTest {
         assertThat(wire.propertyNames()).containsExactlyInAnyOrder("id", "type", "version", "occurredAt", "source",
                 "subject", "correlationId", "data");
         assertThat(wire.get("type").asString()).isEqualTo("NoteUploaded");
-        assertThat(wire.get("version").asInt()).isEqualTo(1);
+        assertThat(wire.get("version").asInt()).isEqualTo(2);
         assertThat(wire.get("occurredAt").asString()).isEqualTo("2026-11-28T10:15:30Z");
         assertThat(wire.get("data").get("conversationDate").asString()).isEqualTo("2026-11-20");
     }
@@ -81,6 +81,19 @@ class EventCodecTest {
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("subject");
         assertThatThrownBy(() -> codec.decode(valid.replace("\"seriesPosition\":3", "\"seriesPosition\":\"third\"")))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("WebinarPublished.v1");
+    }
+
+    @Test
+    void anOlderVersionStillOnTheTopicDecodesAsThatVersion() {
+        NoteUploaded note = new NoteUploaded("n-1", "lib-1", "c-1", "Board retreat", NoteUploaded.VISIBILITY_PRIVATE,
+                LocalDate.of(2026, 11, 20), NOW);
+        String v1 = codec.encode(codec.envelope(Events.NOTE_UPLOADED_V1, "notes-service", "n-1", null, note));
+
+        DecodedEvent<?> decoded = codec.decode(v1);
+
+        assertThat(decoded.is(Events.NOTE_UPLOADED_V1)).isTrue();
+        assertThat(decoded.is(Events.NOTE_UPLOADED)).isFalse();
+        assertThatThrownBy(() -> decoded.payloadAs(Events.NOTE_UPLOADED)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

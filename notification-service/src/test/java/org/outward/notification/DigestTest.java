@@ -31,6 +31,7 @@ import org.outward.contracts.catalog.MemberAdded;
 import org.outward.contracts.catalog.ProgressRecorded;
 import org.outward.contracts.catalog.WebinarPublished;
 import org.outward.contracts.notes.CommunityStageCalibrated;
+import org.outward.contracts.notes.CommunityStageCalibratedV1;
 import org.outward.contracts.notes.NoteUpdated;
 import org.outward.contracts.notes.NoteUploaded;
 import org.outward.contracts.notes.ThemeData;
@@ -66,6 +67,8 @@ class DigestTest extends ServiceTest {
     DigestJob job;
     @Autowired
     DigestLock lock;
+    @Autowired
+    FeedStore feed;
 
     private TestEvents events;
 
@@ -92,7 +95,7 @@ class DigestTest extends ServiceTest {
         MemberAdded pia = f.member("Pia", peer);
         rosterOf(List.of(west, east, peer), List.of(wes, eri, pia));
 
-        events.publish(Events.THEMES_UPDATED, peer.libraryId(), new ThemesUpdated(ThemesUpdated.SCOPE_LIBRARY,
+        events.publish(Events.THEMES_UPDATED, peer.libraryId(), new ThemesUpdated(ThemesUpdated.SCOPE_LIBRARY_SHARED,
                 peer.libraryId(), f.cohort, List.of(theme("bus service"), theme("after-school care")), Instant.now()));
         NoteUploaded first = sharedNote(f, peer, "Farmers market conversation");
         awaitItem("note:" + first.noteId());
@@ -174,20 +177,28 @@ class DigestTest extends ServiceTest {
         MemberAdded farMember = other.member("Fay", far);
         rosterOf(List.of(mine, peer, far, farPeer), List.of(me, farMember));
 
+        // The old versions, still accepted, carried a private note's title: used for withdrawing only.
         NoteUploaded secret = new NoteUploaded("note-" + UUID.randomUUID(), peer.libraryId(), f.cohort,
                 "Private: board tensions", NoteUploaded.VISIBILITY_PRIVATE, LocalDate.now(), Instant.now());
-        events.publish(Events.NOTE_UPLOADED, secret.noteId(), secret);
+        events.publish(Events.NOTE_UPLOADED_V1, secret.noteId(), secret);
         NoteUploaded madePrivate = sharedNote(f, peer, "Shared then withdrawn");
         awaitItem("note:" + madePrivate.noteId());
-        events.publish(Events.NOTE_UPDATED, madePrivate.noteId(), new NoteUpdated(madePrivate.noteId(),
-                peer.libraryId(), f.cohort, "Shared then withdrawn", NoteUploaded.VISIBILITY_PRIVATE, LocalDate.now(),
-                2, Instant.now()));
+        events.publish(Events.NOTE_UPDATED_V1, madePrivate.noteId(), new NoteUpdated(madePrivate.noteId(),
+                peer.libraryId(), f.cohort, "Private: renamed when withdrawn", NoteUploaded.VISIBILITY_PRIVATE,
+                LocalDate.now(), 2, Instant.now()));
+        NoteUploaded secretV2 = new NoteUploaded("note-" + UUID.randomUUID(), peer.libraryId(), f.cohort, null,
+                NoteUploaded.VISIBILITY_PRIVATE, null, Instant.now());
+        events.publish(Events.NOTE_UPLOADED, secretV2.noteId(), secretV2);
         NoteUploaded farNote = sharedNote(other, farPeer, "Far cohort note");
         NoteUploaded older = sharedNote(f, peer, "Older shared note", Instant.parse("2026-01-01T00:00:00Z"));
         NoteUploaded newer = sharedNote(f, peer, "Newer shared note", Instant.parse("2026-02-01T00:00:00Z"));
-        events.publish(Events.COMMUNITY_STAGE_CALIBRATED, peer.libraryId(), new CommunityStageCalibrated(
+        // A v1 calibration (reasons and a private note in it) gives its stage only; v2 has neither.
+        events.publish(Events.COMMUNITY_STAGE_CALIBRATED_V1, peer.libraryId(), new CommunityStageCalibratedV1(
                 "cal-" + UUID.randomUUID(), peer.libraryId(), f.cohort, "catalytic", "impasse",
                 "Private reasons that must not leak", List.of(secret.noteId()), "user-1", Instant.now()));
+        events.publish(Events.COMMUNITY_STAGE_CALIBRATED, mine.libraryId(), new CommunityStageCalibrated(
+                "cal-" + UUID.randomUUID(), mine.libraryId(), f.cohort, "growth", null, List.of(), "user-2",
+                Instant.now()));
         events.publish(Events.THEMES_UPDATED, "cohort:" + f.cohort, new ThemesUpdated(ThemesUpdated.SCOPE_COHORT,
                 null, f.cohort, List.of(theme("transit"), theme("youth")), Instant.now()));
         awaitItem("note:" + newer.noteId());
@@ -197,13 +208,17 @@ class DigestTest extends ServiceTest {
         KafkaLag.awaitConsumed(broker.getBrokersAsString(), "notification-service", Topics.NOTES_CALIBRATIONS);
         assertThat(mongo.exists(Query.query(Criteria.where("_id").is("note:" + secret.noteId())), FeedStore.ITEMS))
                 .isFalse();
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is("note:" + secretV2.noteId())), FeedStore.ITEMS))
+                .isFalse();
+        assertThat(mongo.findById("note:" + madePrivate.noteId(), Document.class, FeedStore.ITEMS).toJson())
+                .doesNotContain("Private");
 
         // Staff preview first: what the next digest would hold, nothing claimed.
         Api.Response preview = new Api(port).get("/api/notifications/digests/preview?recipient=" + me.memberId());
         assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.json().get(0).get("frequency").asString()).isEqualTo("daily");
-        assertThat(preview.body()).contains("Newer shared note", "Older shared note", "catalytic", "transit")
-                .doesNotContain("Private", "Shared then withdrawn", "Far cohort note");
+        assertThat(preview.body()).contains("Newer shared note", "Older shared note", "catalytic", "growth", "transit")
+                .doesNotContain("Private", "Shared then withdrawn", "Far cohort note", secret.noteId());
 
         job.runDue(utc(day.plusDays(1), 8).plusSeconds(1));
         List<Document> mail = digests(me.memberId());
@@ -221,6 +236,47 @@ class DigestTest extends ServiceTest {
                 .contains("Far cohort note").doesNotContain("Newer shared note"));
         assertThat(new Api(port).get("/api/notifications/digests/preview?recipient=" + me.memberId()).body())
                 .doesNotContain("Newer shared note", "catalytic");
+    }
+
+    @Test
+    void libraryThemesOfTheOldVersionAreIgnoredAndWhatTheyLeftIsPurged() {
+        CohortFixture f = new CohortFixture();
+        LocalDate day = startDay();
+        testClock().advanceTo(utc(day, 10));
+        LibraryJoinedCohort mine = f.library("Mine", "UTC");
+        LibraryJoinedCohort peer = f.library("Peer", "UTC");
+        MemberAdded me = f.member("Lu", mine);
+        rosterOf(List.of(mine, peer), List.of(me));
+        // What the old version stored: the peer's themes over ALL its notes, private ones included.
+        mongo.save(new Document("_id", peer.libraryId()).append("themes", List.of("hangar lease", "secret")),
+                FeedStore.LEAKED_LIBRARY_THEMES);
+
+        events.publish(Events.THEMES_UPDATED_V1, peer.libraryId(), new ThemesUpdated(ThemesUpdated.SCOPE_LIBRARY,
+                peer.libraryId(), f.cohort, List.of(theme("zeppelin hangar")), Instant.now()));
+        // A v2 event of scope library is not a set of shared notes either: ignored the same way.
+        events.publish(Events.THEMES_UPDATED, peer.libraryId(), new ThemesUpdated(ThemesUpdated.SCOPE_LIBRARY,
+                peer.libraryId(), f.cohort, List.of(theme("zeppelin hangar")), Instant.now()));
+        NoteUploaded note = sharedNote(f, peer, "Open house");
+        awaitItem("note:" + note.noteId());
+        KafkaLag.awaitConsumed(broker.getBrokersAsString(), "notification-service", Topics.NOTES_THEMES);
+        assertThat(mongo.findById(peer.libraryId(), Document.class, FeedStore.LIBRARY_THEMES)).isNull();
+
+        // Start-up purge (run here as the service runs it when it starts): the leaked labels are gone for good.
+        feed.purgeLeakedLibraryThemes();
+        assertThat(mongo.collectionExists(FeedStore.LEAKED_LIBRARY_THEMES)).isFalse();
+        Api staff = new Api(port);
+        String preview = staff.get("/api/notifications/digests/preview?recipient=" + me.memberId()).body();
+        assertThat(preview).contains("Open house", "Shared by Peer Library").doesNotContain("Top themes", "hangar",
+                "zeppelin", "secret");
+
+        // The shared set of the peer (v2, scope library-shared) is what digests show next to its notes.
+        events.publish(Events.THEMES_UPDATED, peer.libraryId(), new ThemesUpdated(ThemesUpdated.SCOPE_LIBRARY_SHARED,
+                peer.libraryId(), f.cohort, List.of(theme("open house")), Instant.now()));
+        await().atMost(WAIT).until(() -> mongo.findById(peer.libraryId(), Document.class,
+                FeedStore.LIBRARY_THEMES) != null);
+        job.runDue(utc(day.plusDays(1), 8).plusSeconds(1));
+        assertThat(digests(me.memberId())).hasSize(1).allSatisfy(d -> assertThat(d.getString("text") + d.getString("html"))
+                .contains("Open house", "Top themes: open house").doesNotContain("hangar", "zeppelin", "secret"));
     }
 
     @Test

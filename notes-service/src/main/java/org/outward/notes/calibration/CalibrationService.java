@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.outward.contracts.Events;
 import org.outward.contracts.notes.CommunityStageCalibrated;
+import org.outward.contracts.notes.NoteUploaded;
 import org.outward.platform.errors.BadRequestException;
 import org.outward.platform.errors.ConflictException;
 import org.outward.platform.outbox.OutboxEntry;
@@ -45,12 +46,15 @@ public class CalibrationService {
     public Calibration calibrate(String libraryId, String cohortId, String calibratedBy, CalibrationRequest request) {
         List<String> noteIds = request.supportingNoteIds() == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(request.supportingNoteIds().stream().map(String::strip).toList()));
-        Set<String> known = noteIds.isEmpty() ? Set.of() : store.notesOfLibrary(noteIds, libraryId);
+        Map<String, String> known = noteIds.isEmpty() ? Map.of() : store.notesOfLibrary(noteIds, libraryId);
         for (int i = 0; i < noteIds.size(); i++) {
-            if (!known.contains(noteIds.get(i))) {
+            if (!known.containsKey(noteIds.get(i))) {
                 throw new BadRequestException("supportingNoteIds[" + i + "]", "is not a note of this library");
             }
         }
+        // The event goes to services that serve the whole cohort: no reasons, no private note named in it.
+        List<String> shared = noteIds.stream().filter(id -> NoteUploaded.VISIBILITY_COHORT.equals(known.get(id)))
+                .toList();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             CalibrationHistory current = history(libraryId);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -59,7 +63,7 @@ public class CalibrationService {
             OutboxEntry event = outbox.entry(Events.COMMUNITY_STAGE_CALIBRATED, libraryId,
                     new CommunityStageCalibrated(calibration.id(), libraryId, cohortId, calibration.stage().wireName(),
                             calibration.previousStage() == null ? null : calibration.previousStage().wireName(),
-                            calibration.reasons(), noteIds, calibratedBy, now));
+                            shared, calibratedBy, now));
             if (store.append(libraryId, cohortId, current.version(), calibration, List.of(event))) {
                 log.info("community stage calibrated libraryId={} stage={} previous={} calibrationId={} event={}",
                         libraryId, calibration.stage().wireName(),

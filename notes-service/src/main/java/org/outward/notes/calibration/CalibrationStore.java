@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.bson.Document;
 import org.outward.platform.outbox.OutboxEntry;
 import org.outward.platform.outbox.OutboxEvents;
@@ -65,12 +65,14 @@ class CalibrationStore {
     }
 
     /** Which of the ids are live notes of the library. */
-    Set<String> notesOfLibrary(Collection<String> noteIds, String libraryId) {
+    /** Which of these ids are live notes of the library, each with its visibility ({@code private}, {@code cohort}). */
+    Map<String, String> notesOfLibrary(Collection<String> noteIds, String libraryId) {
         Query query = Query.query(Criteria.where("_id").in(noteIds).and("libraryId").is(libraryId)
                 .and("deletedAt").exists(false));
-        query.fields().include("_id");
-        Set<String> found = new HashSet<>();
-        mongo.find(query, Document.class, "notes").forEach(d -> found.add(d.getString("_id")));
+        query.fields().include("_id", "visibility");
+        Map<String, String> found = new HashMap<>();
+        mongo.find(query, Document.class, "notes").forEach(d -> found.put(d.getString("_id"),
+                d.getString("visibility")));
         return found;
     }
 

@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.outward.contracts.Events;
-import org.outward.contracts.notes.NoteDeleted;
-import org.outward.contracts.notes.NoteUpdated;
-import org.outward.contracts.notes.NoteUploaded;
 import org.outward.notes.attachment.AttachmentFiles;
 import org.outward.notes.attachment.ContentTypes;
 import org.outward.notes.attachment.SafeFileNames;
@@ -92,10 +89,7 @@ public class NoteService {
                     request.conversationDate(), request.place().strip(), request.facilitator().strip(),
                     request.participants(), labels(request.segments()), labels(request.tags()),
                     strip(request.webinarId()), visibility, attachments, 1, now, now);
-            // No body text on the wire: consumers get the title only, and visibility says who may see it.
-            OutboxEntry uploaded = outbox.entry(Events.NOTE_UPLOADED, note.id(), new NoteUploaded(note.id(),
-                    note.libraryId(), note.cohortId(), note.title(), visibility.wireName(), note.conversationDate(),
-                    note.createdAt()));
+            OutboxEntry uploaded = outbox.entry(Events.NOTE_UPLOADED, note.id(), NoteEvents.uploaded(note));
             store.insert(note, List.of(uploaded));
             log.info("note uploaded id={} libraryId={} cohortId={} visibility={} attachments={} extraction={} event={}",
                     note.id(), note.libraryId(), note.cohortId(), visibility.wireName(), attachments.size(),
@@ -213,8 +207,7 @@ public class NoteService {
         Note note = NoteAccess.requireWritable(caller, find(id));
         long expected = ifMatch == null ? note.version() : ETags.require(ifMatch, note.version());
         Instant now = now();
-        OutboxEntry deleted = outbox.entry(Events.NOTE_DELETED, note.id(), new NoteDeleted(note.id(),
-                note.libraryId(), note.cohortId(), note.visibility().wireName(), now));
+        OutboxEntry deleted = outbox.entry(Events.NOTE_DELETED, note.id(), NoteEvents.deleted(note, now));
         Note before = store.markDeleted(note, expected, now, List.of(deleted))
                 .orElseThrow(() -> new PreconditionFailedException("The note changed meanwhile; reload it."));
         // After the write: a crash here leaves files that no note references, which the sweeper removes.
@@ -281,9 +274,7 @@ public class NoteService {
     }
 
     private OutboxEntry updatedEvent(Note note) {
-        return outbox.entry(Events.NOTE_UPDATED, note.id(), new NoteUpdated(note.id(), note.libraryId(),
-                note.cohortId(), note.title(), note.visibility().wireName(), note.conversationDate(), note.version(),
-                note.updatedAt()));
+        return outbox.entry(Events.NOTE_UPDATED, note.id(), NoteEvents.updated(note));
     }
 
     private static Note changed(Note note, String title, String body, java.time.LocalDate date, String place,

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Public knowledge: the prevalent themes of a library (all its notes: only its members and staff may read
- * them) and of a cohort (notes shared with the cohort only: readable by the cohort's members and staff).
+ * them), of a library's notes shared with the cohort (readable by the cohort's members and staff) and of a
+ * cohort (notes shared with the cohort only: readable by the cohort's members and staff). See docs/privacy.md.
  */
 @RestController
 @RequestMapping("/api/notes/themes")
@@ -41,6 +42,31 @@ class ThemeController {
         }
         caller.requireLibrary(library);
         return queries.ofLibrary(library, from, to);
+    }
+
+    /**
+     * A member always gets the library's notes shared with their own cohort, so asking about a library of
+     * another cohort answers an empty set, exactly as listing that library's notes would.
+     */
+    @GetMapping("/shared")
+    @Operation(summary = "A library's themes from its notes shared with the cohort only (the cohort's members; staff)")
+    ThemesView librarySharedThemes(Caller caller, @RequestParam(required = false) String libraryId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        String library = libraryId;
+        if (library == null || library.isBlank()) {
+            if (caller.isStaff()) {
+                throw new BadRequestException("libraryId", "is required");
+            }
+            library = caller.ownLibrary();
+        }
+        if (caller.isStaff()) {
+            return queries.ofLibraryShared(library, null, from, to);
+        }
+        if (!caller.roles().contains(Caller.MEMBER) || caller.cohortId() == null) {
+            throw new ForbiddenException("Only members of a cohort read the themes shared in it.");
+        }
+        return queries.ofLibraryShared(library, caller.cohortId(), from, to);
     }
 
     @GetMapping("/cohort")

@@ -40,11 +40,12 @@ class ThemeListener {
     }
 
     private void handle(DecodedEvent<?> event) {
-        if (event.is(Events.NOTE_UPLOADED)) {
-            NoteUploaded uploaded = event.payloadAs(Events.NOTE_UPLOADED);
+        // Both versions: only the library and cohort are read, which v1 and v2 carry alike.
+        if (event.is(Events.NOTE_UPLOADED) || event.is(Events.NOTE_UPLOADED_V1)) {
+            NoteUploaded uploaded = (NoteUploaded) event.payload();
             refresher.refresh(uploaded.libraryId(), uploaded.cohortId());
-        } else if (event.is(Events.NOTE_UPDATED)) {
-            NoteUpdated updated = event.payloadAs(Events.NOTE_UPDATED);
+        } else if (event.is(Events.NOTE_UPDATED) || event.is(Events.NOTE_UPDATED_V1)) {
+            NoteUpdated updated = (NoteUpdated) event.payload();
             refresher.refresh(updated.libraryId(), updated.cohortId());
         } else if (event.is(Events.NOTE_DELETED)) {
             NoteDeleted deleted = event.payloadAs(Events.NOTE_DELETED);

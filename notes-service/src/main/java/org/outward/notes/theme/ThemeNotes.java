@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the notes themes are computed from, straight from the {@code notes} collection (fields only: the
- * theme code does not depend on the note package's classes). A library's themes use all its notes; a cohort's
- * use only the notes shared with the cohort, so a private note can never give evidence to other libraries.
- * Deleted notes (tombstones with {@code deletedAt}) are left out.
+ * theme code does not depend on the note package's classes). A library's own set uses all its notes; its shared
+ * set and a cohort's use only the notes shared with the cohort, so a private note can never give evidence to
+ * other libraries (docs/privacy.md). Deleted notes (tombstones with {@code deletedAt}) are left out.
  */
 @Component
 public class ThemeNotes {
@@ -28,6 +28,15 @@ public class ThemeNotes {
 
     public List<NoteText> ofLibrary(String libraryId, LocalDate from, LocalDate to) {
         return find(Criteria.where("libraryId").is(libraryId), from, to);
+    }
+
+    /** The library's notes shared with this cohort (any cohort when null: staff reading a library's shared set). */
+    public List<NoteText> sharedOfLibrary(String libraryId, String cohortId, LocalDate from, LocalDate to) {
+        Criteria criteria = Criteria.where("libraryId").is(libraryId).and("visibility").is(SHARED);
+        if (cohortId != null) {
+            criteria.and("cohortId").is(cohortId);
+        }
+        return find(criteria, from, to);
     }
 
     public List<NoteText> sharedInCohort(String cohortId, LocalDate from, LocalDate to) {

@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.outward.contracts.notes.ThemesUpdated;
 import org.outward.platform.errors.BadRequestException;
 import org.springframework.stereotype.Service;
 
 /**
  * Answers theme questions: over all notes from the stored snapshot (kept current by {@link ThemeListener}),
- * over a date range (or before the first snapshot exists) computed on the fly from the notes.
+ * over a date range (or before the first snapshot exists) computed on the fly from the notes. Who may ask which
+ * set is the controllers' business; each method here reads only the notes its set is defined over.
  */
 @Service
 public class ThemeQueries {
@@ -36,12 +36,28 @@ public class ThemeQueries {
                 return view(snapshot.get(), libraryId);
             }
         }
-        return compute(ThemesUpdated.SCOPE_LIBRARY, libraryId, null, from, to, notes.ofLibrary(libraryId, from, to));
+        return compute(ThemeSnapshot.LIBRARY, libraryId, null, from, to, notes.ofLibrary(libraryId, from, to));
+    }
+
+    /**
+     * The library's notes shared with {@code cohortId}; with a null cohort (staff), shared with its cohort as
+     * the snapshot knows it, or with any cohort when there is no snapshot yet.
+     */
+    public ThemesView ofLibraryShared(String libraryId, String cohortId, LocalDate from, LocalDate to) {
+        checkRange(from, to);
+        Optional<ThemeSnapshot> snapshot = snapshots.find(ThemeSnapshot.librarySharedId(libraryId))
+                .filter(s -> cohortId == null || cohortId.equals(s.cohortId()));
+        if (from == null && to == null && snapshot.isPresent()) {
+            return view(snapshot.get(), libraryId);
+        }
+        String cohort = cohortId != null ? cohortId : snapshot.map(ThemeSnapshot::cohortId).orElse(null);
+        return compute(ThemeSnapshot.LIBRARY_SHARED, libraryId, cohort, from, to,
+                notes.sharedOfLibrary(libraryId, cohort, from, to));
     }
 
     /** Always computed now from the notes: a report must show the library's current knowledge. */
     public ThemesView ofLibraryNow(String libraryId) {
-        return compute(ThemesUpdated.SCOPE_LIBRARY, libraryId, null, null, null, notes.ofLibrary(libraryId, null, null));
+        return compute(ThemeSnapshot.LIBRARY, libraryId, null, null, null, notes.ofLibrary(libraryId, null, null));
     }
 
     public ThemesView ofCohort(String cohortId, LocalDate from, LocalDate to) {
@@ -52,7 +68,7 @@ public class ThemeQueries {
                 return view(snapshot.get(), null);
             }
         }
-        return compute(ThemesUpdated.SCOPE_COHORT, null, cohortId, from, to,
+        return compute(ThemeSnapshot.COHORT, null, cohortId, from, to,
                 notes.sharedInCohort(cohortId, from, to));
     }
 

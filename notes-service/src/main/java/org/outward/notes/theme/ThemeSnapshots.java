@@ -1,5 +1,6 @@
 package org.outward.notes.theme;
 
+import jakarta.annotation.PostConstruct;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Optional;
 import org.bson.Document;
 import org.outward.platform.outbox.OutboxEntry;
 import org.outward.platform.outbox.OutboxEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -24,10 +27,27 @@ public class ThemeSnapshots {
 
     static final String COLLECTION = "theme_snapshots";
 
+    private static final Logger log = LoggerFactory.getLogger(ThemeSnapshots.class);
+
     private final MongoTemplate mongo;
 
     ThemeSnapshots(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * A library's own set is never announced any more: events still pending in its snapshots are ThemesUpdated v1
+     * of scope library, made from private notes too, and are dropped before the relay starts (it starts after
+     * every bean is ready), so they never reach the topic.
+     */
+    @PostConstruct
+    void dropUnpublishedLibraryEvents() {
+        long dropped = mongo.updateMulti(Query.query(Criteria.where("scope").is(ThemeSnapshot.LIBRARY)
+                        .and(OutboxEntry.FIELD + ".0").exists(true)),
+                new Update().set(OutboxEntry.FIELD, List.of()), COLLECTION).getModifiedCount();
+        if (dropped > 0) {
+            log.info("dropped unpublished library-scope theme events of {} library snapshots", dropped);
+        }
     }
 
     public Optional<ThemeSnapshot> find(String id) {

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The prevalent themes of a library or of a cohort (shared notes only), strongest first.
+ * The prevalent themes of one set, strongest first: {@code scope} {@code library} (all of a library's notes),
+ * {@code library-shared} (a library's notes shared with its cohort) or {@code cohort} (shared notes only).
  *
  * @param from       start of the conversation-date range, or null (all notes)
  * @param to         end of the range (inclusive), or null

@@ -31,15 +31,16 @@ class CalibrationIntegrationTest extends PublicKnowledgeTestSupport {
         String library = newLibraryId();
         String cohort = newCohortId();
         String note = storeNote(library, cohort, "private", "Tenants", "Rents went up.", LocalDate.parse("2025-05-01"));
+        String open = storeNote(library, cohort, "cohort", "Open house", "Rents.", LocalDate.parse("2025-05-02"));
 
         HttpResponse<String> first = calibrate(member(library, cohort), Map.of("stage", "waiting-place",
-                "reasons", "People wait for the city to act.", "supportingNoteIds", List.of(note, note)));
+                "reasons", "People wait for the city to act.", "supportingNoteIds", List.of(note, note, open)));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         assertThat(first.headers().firstValue("Location")).hasValue("/api/notes/calibrations?libraryId=" + library);
         JsonNode created = json(first);
         assertThat(created.get("stage").asString()).isEqualTo("waiting-place");
         assertThat(created.get("previousStage").isNull()).isTrue();
-        assertThat(created.get("supportingNoteIds")).hasSize(1);
+        assertThat(created.get("supportingNoteIds")).hasSize(2);
 
         HttpResponse<String> second = calibrate(member(library, cohort), Map.of("libraryId", library,
                 "stage", "catalytic", "reasons", "Tenants organised a committee.", "supportingNoteIds", List.of()));
@@ -54,6 +55,7 @@ class CalibrationIntegrationTest extends PublicKnowledgeTestSupport {
         assertThat(view.get("history")).hasSize(2);
         assertThat(view.get("history").get(0).get("stage").asString()).isEqualTo("catalytic");
         assertThat(view.get("history").get(1).get("reasons").asString()).isEqualTo("People wait for the city to act.");
+        assertThat(view.get("history").get(1).get("supportingNoteIds").toString()).contains(note, open);
         assertThat(view.get("history").get(1).get("calibratedBy").asString()).isEqualTo("member-of-" + library);
 
         // Each calibration went out with its own event, written with it.
@@ -62,12 +64,19 @@ class CalibrationIntegrationTest extends PublicKnowledgeTestSupport {
                 .map(ConsumerRecord::value).map(JSON::readTree).toList();
         assertThat(events).hasSize(2);
         assertThat(events).extracting(e -> e.get("type").asString()).containsOnly("CommunityStageCalibrated");
+        assertThat(events).extracting(e -> e.get("version").asInt()).containsOnly(2);
         JsonNode latest = events.get(1).get("data");
         assertThat(latest.get("stage").asString()).isEqualTo("catalytic");
         assertThat(latest.get("previousStage").asString()).isEqualTo("waiting-place");
         assertThat(latest.get("libraryId").asString()).isEqualTo(library);
         assertThat(latest.get("cohortId").asString()).isEqualTo(cohort);
-        assertThat(events.get(0).get("data").get("supportingNoteIds").get(0).asString()).isEqualTo(note);
+        // The event serves the whole cohort: no reasons, and of the supporting notes only the shared one.
+        JsonNode firstEvent = events.get(0).get("data");
+        assertThat(firstEvent.has("reasons")).isFalse();
+        assertThat(firstEvent.get("sharedSupportingNoteIds")).hasSize(1);
+        assertThat(firstEvent.get("sharedSupportingNoteIds").get(0).asString()).isEqualTo(open);
+        assertThat(events).allSatisfy(e -> assertThat(e.toString()).doesNotContain(note, "People wait",
+                "Tenants organised"));
     }
 
     @Test

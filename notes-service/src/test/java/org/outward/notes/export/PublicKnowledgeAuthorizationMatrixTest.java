@@ -79,6 +79,10 @@ class PublicKnowledgeAuthorizationMatrixTest extends PublicKnowledgeTestSupport 
                         expect(e401, ok, ok, e403, e403)),
                 new Row("GET", "/api/notes/themes/cohort", "/api/notes/themes/cohort?cohortId=" + cohort, null,
                         expect(e401, ok, ok, ok, e403)),
+                // A member reads the library's notes shared with their own cohort: another cohort's member gets an
+                // empty set (ThemesIntegrationTest checks the content), revealing nothing.
+                new Row("GET", "/api/notes/themes/shared", "/api/notes/themes/shared?libraryId=" + owner, null,
+                        expect(e401, ok, ok, ok, ok)),
                 // Recording a stage is the library's own judgement: staff read it but do not record it.
                 new Row("POST", "/api/notes/calibrations", "/api/notes/calibrations",
                         () -> JSON.writeValueAsString(Map.of("libraryId", owner, "stage", "growth",

@@ -73,8 +73,11 @@ class NoteLifecycleTest extends NotesIntegrationTest {
 
         NoteUpdated event = event(id, Events.NOTE_UPDATED).payloadAs(Events.NOTE_UPDATED);
         assertThat(event.noteVersion()).isEqualTo(2);
-        assertThat(event.title()).isEqualTo("Conversation at the laundromat");
         assertThat(event.visibility()).isEqualTo("private");
+        // The note is private now: its event names it and carries none of its content (NoteUpdated v2).
+        assertThat(event.title()).isNull();
+        assertThat(event.conversationDate()).isNull();
+        assertThat(rawEvents(id)).noneMatch(value -> value.contains("laundromat"));
     }
 
     @Test
@@ -219,6 +222,12 @@ class NoteLifecycleTest extends NotesIntegrationTest {
 
     private long total(String path) throws Exception {
         return json(get(path)).get("total").asLong();
+    }
+
+    /** Every record of the note on the notes topic, as sent. */
+    private List<String> rawEvents(String noteId) {
+        return readTopic(Topics.NOTES_NOTES).stream().filter(record -> noteId.equals(record.key()))
+                .map(ConsumerRecord::value).toList();
     }
 
     /** The note's one event of this type, once the relay published it. */

@@ -71,8 +71,9 @@ public abstract class PublicKnowledgeTestSupport extends NotesIntegrationTest {
                 .append("version", 1L)
                 .append("createdAt", now)
                 .append("updatedAt", now);
-        OutboxEntry event = outbox.entry(Events.NOTE_UPLOADED, id, new NoteUploaded(id, libraryId, cohortId, title,
-                visibility, date, NOW));
+        boolean shared = NoteUploaded.VISIBILITY_COHORT.equals(visibility);
+        OutboxEntry event = outbox.entry(Events.NOTE_UPLOADED, id, new NoteUploaded(id, libraryId, cohortId,
+                shared ? title : null, visibility, shared ? date : null, NOW));
         mongo.insert(OutboxEvents.attach(note, List.of(event)), "notes");
         return id;
     }
@@ -86,9 +87,10 @@ public abstract class PublicKnowledgeTestSupport extends NotesIntegrationTest {
     protected void changeVisibility(String noteId, String libraryId, String cohortId, String visibility) {
         Document note = mongo.findOne(Query.query(Criteria.where("_id").is(noteId)), Document.class, "notes");
         long version = note.get("version", Number.class).longValue() + 1;
+        boolean shared = NoteUploaded.VISIBILITY_COHORT.equals(visibility);
         OutboxEntry event = outbox.entry(Events.NOTE_UPDATED, noteId, new NoteUpdated(noteId, libraryId, cohortId,
-                note.getString("title"), visibility, LocalDate.parse(note.getString("conversationDate")), version,
-                NOW));
+                shared ? note.getString("title") : null, visibility,
+                shared ? LocalDate.parse(note.getString("conversationDate")) : null, version, NOW));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(noteId)), OutboxEvents.push(new Update()
                 .set("visibility", visibility).set("version", version), List.of(event)), "notes");
     }

@@ -1,6 +1,7 @@
 package org.outward.notes.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -12,12 +13,23 @@ import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.outward.contracts.Events;
+import org.outward.contracts.notes.ThemesUpdated;
+import org.outward.platform.outbox.OutboxEntry;
+import org.outward.platform.outbox.OutboxEvents;
+import org.outward.platform.outbox.OutboxRelay;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Themes over real HTTP, kept current from the service's own note events, with ThemesUpdated. */
 class ThemesIntegrationTest extends PublicKnowledgeTestSupport {
 
     private static final List<Corpus.Entry> CORPUS = Corpus.load();
+
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    ThemeSnapshots snapshots;
 
     private static List<Corpus.Entry> topic(String topic) {
         return CORPUS.stream().filter(e -> e.topic().equals(topic)).toList();
@@ -38,7 +50,7 @@ class ThemesIntegrationTest extends PublicKnowledgeTestSupport {
     }
 
     @Test
-    void aLibrarysThemesFollowItsNotesWithEvidenceAndAreAnnounced() throws Exception {
+    void aLibrarysThemesFollowItsNotesWithEvidenceAndOnlyItsSharedSetIsAnnounced() throws Exception {
         String library = newLibraryId();
         String cohort = newCohortId();
         Map<String, String> topicOf = new HashMap<>();
@@ -48,8 +60,10 @@ class ThemesIntegrationTest extends PublicKnowledgeTestSupport {
         for (Corpus.Entry entry : entries) {
             topicOf.put(storeNote(entry, library, cohort), entry.topic());
         }
+        int shared = (int) entries.stream().filter(e -> e.visibility().equals("cohort")).count();
 
-        Document snapshot = awaitSnapshot("library:" + library, entries.size());
+        awaitSnapshot("library:" + library, entries.size());
+        Document sharedSet = awaitSnapshot("library-shared:" + library, shared);
         HttpResponse<String> response = get("/api/notes/themes?libraryId=" + library, member(library, cohort));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -66,14 +80,102 @@ class ThemesIntegrationTest extends PublicKnowledgeTestSupport {
         JsonNode bus = theme(view, "bu");
         assertThat(evidenceNotes(bus)).noneMatch(id -> topicOf.get(id).equals("misc"));
 
-        // Announced: the last ThemesUpdated of the library carries the stored top themes, in order.
+        // Announced: the library's shared set only (scope library-shared, v2), with the stored top themes in order.
         List<JsonNode> events = themesEvents(library);
-        assertThat(events).isNotEmpty();
+        assertThat(events).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.get("version").asInt()).isEqualTo(2);
+            assertThat(event.get("data").get("scope").asString()).isEqualTo("library-shared");
+        });
         JsonNode last = events.get(events.size() - 1);
         assertThat(last.get("type").asString()).isEqualTo("ThemesUpdated");
-        assertThat(last.get("data").get("scope").asString()).isEqualTo("library");
-        assertThat(keys(last.get("data").get("themes"))).isEqualTo(snapshot.getList("keys", String.class));
-        assertThat(keys(view.get("themes"))).isEqualTo(snapshot.getList("keys", String.class));
+        assertThat(last.get("data").get("libraryId").asString()).isEqualTo(library);
+        assertThat(last.get("data").get("cohortId").asString()).isEqualTo(cohort);
+        assertThat(keys(last.get("data").get("themes"))).isEqualTo(sharedSet.getList("keys", String.class));
+        assertThat(keys(view.get("themes"))).isEqualTo(snapshot("library:" + library).getList("keys", String.class));
+
+        // The shared set reads the same through the API, for the library's cohort peers too.
+        HttpResponse<String> peer = get("/api/notes/themes/shared?libraryId=" + library,
+                member(newLibraryId(), cohort));
+        assertThat(peer.statusCode()).as(peer.body()).isEqualTo(200);
+        assertThat(json(peer).get("scope").asString()).isEqualTo("library-shared");
+        assertThat(json(peer).get("noteCount").asInt()).isEqualTo(shared);
+        assertThat(keys(json(peer).get("themes"))).isEqualTo(sharedSet.getList("keys", String.class));
+    }
+
+    @Test
+    void aThemeOfPrivateNotesOnlyStaysInTheLibrarysOwnSetAndNeverInAnEvent() throws Exception {
+        String cohort = newCohortId();
+        String library = newLibraryId();
+        String peer = newLibraryId();
+        List<String> secret = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            secret.add(storeNote(library, cohort, "private", "Board retreat " + i,
+                    "Concerns: the zeppelin hangar lease is confidential. The zeppelin hangar costs too much.",
+                    LocalDate.parse("2025-05-0" + (i + 1))));
+        }
+        List<String> open = new ArrayList<>();
+        for (Corpus.Entry entry : topic("youth")) {
+            open.add(storeNote(library, cohort, "cohort", entry.title(), entry.body(), entry.date()));
+        }
+
+        Document own = awaitSnapshot("library:" + library, secret.size() + open.size());
+        Document sharedSet = awaitSnapshot("library-shared:" + library, open.size());
+        awaitSnapshot("cohort:" + cohort, open.size());
+
+        // The library's own set has the private theme (so the checks below are not vacuous) ...
+        assertThat(own.getList("keys", String.class)).anyMatch(key -> key.contains("zeppelin") || key.contains("hangar"));
+        HttpResponse<String> ownView = get("/api/notes/themes?libraryId=" + library, member(library, cohort));
+        assertThat(ownView.body()).contains("zeppelin");
+        // ... and nothing else does: not the shared set, not its API view for a peer, not a single event.
+        assertThat(sharedSet.getList("keys", String.class)).isNotEmpty()
+                .noneMatch(key -> key.contains("zeppelin") || key.contains("hangar"));
+        HttpResponse<String> peerView = get("/api/notes/themes/shared?libraryId=" + library, member(peer, cohort));
+        assertThat(peerView.statusCode()).isEqualTo(200);
+        assertThat(peerView.body()).doesNotContainIgnoringCase("zeppelin").doesNotContainIgnoringCase("hangar")
+                .doesNotContain(secret.get(0));
+        List<JsonNode> events = new ArrayList<>(themesEvents(library));
+        events.addAll(themesEvents("cohort:" + cohort));
+        assertThat(events).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.toString()).doesNotContainIgnoringCase("zeppelin").doesNotContainIgnoringCase("hangar");
+            assertThat(event.get("data").get("scope").asString()).isIn("library-shared", "cohort");
+        });
+        // A peer may not read the library's own set (another library's data).
+        assertThat(get("/api/notes/themes?libraryId=" + library, member(peer, cohort)).statusCode())
+                .isIn(403, 404);
+        // A library of another cohort gets nothing of it, not even through the shared set.
+        HttpResponse<String> stranger = get("/api/notes/themes/shared?libraryId=" + library,
+                member(newLibraryId(), newCohortId()));
+        assertThat(stranger.statusCode()).isEqualTo(200);
+        assertThat(json(stranger).get("noteCount").asInt()).isZero();
+        assertThat(json(stranger).get("themes")).isEmpty();
+    }
+
+    @Test
+    void unpublishedLibraryScopeEventsOfTheOldVersionAreDroppedBeforeTheRelayRuns() throws Exception {
+        String library = newLibraryId();
+        String cohort = newCohortId();
+        relay.stop();
+        try {
+            OutboxEntry leaked = outbox.entry(Events.THEMES_UPDATED_V1, library, new ThemesUpdated(
+                    ThemesUpdated.SCOPE_LIBRARY, library, cohort, List.of(), NOW));
+            OutboxEntry fine = outbox.entry(Events.THEMES_UPDATED, library, new ThemesUpdated(
+                    ThemesUpdated.SCOPE_LIBRARY_SHARED, library, cohort, List.of(), NOW));
+            mongo.insert(OutboxEvents.attach(new Document("_id", "library:" + library).append("scope", "library")
+                    .append("libraryId", library), List.of(leaked)), "theme_snapshots");
+            mongo.insert(OutboxEvents.attach(new Document("_id", "library-shared:" + library)
+                    .append("scope", "library-shared").append("libraryId", library), List.of(fine)), "theme_snapshots");
+
+            snapshots.dropUnpublishedLibraryEvents();
+
+            assertThat(snapshot("library:" + library).getList("outbox", Document.class)).isEmpty();
+            assertThat(snapshot("library-shared:" + library).getList("outbox", Document.class)).hasSize(1);
+        } finally {
+            relay.start();
+        }
+        await().atMost(WAIT).until(() -> snapshot("library-shared:" + library)
+                .getList("outbox", Document.class, List.of()).isEmpty());
+        assertThat(themesEvents(library)).extracting(e -> e.get("data").get("scope").asString())
+                .containsExactly("library-shared");
     }
 
     @Test
@@ -153,18 +255,20 @@ class ThemesIntegrationTest extends PublicKnowledgeTestSupport {
     }
 
     @Test
-    void themesUpdatedIsEmittedWhenTheTopThemesChangeAndOnlyThen() throws Exception {
+    void themesUpdatedIsEmittedWhenTheTopSharedThemesChangeAndOnlyThen() throws Exception {
         String library = newLibraryId();
+        String cohort = newCohortId();
         String subject = library;
-        String snapshotId = "library:" + library;
-        storeNote(library, null, "private", "Riders", "Bus service ends too early.", LocalDate.parse("2025-03-01"));
-        storeNote(library, null, "private", "Commuters", "Weekend bus service is rare.", LocalDate.parse("2025-03-02"));
+        String snapshotId = "library-shared:" + library;
+        storeNote(library, cohort, "cohort", "Riders", "Bus service ends too early.", LocalDate.parse("2025-03-01"));
+        storeNote(library, cohort, "cohort", "Commuters", "Weekend bus service is rare.",
+                LocalDate.parse("2025-03-02"));
         Document first = awaitSnapshot(snapshotId, 2);
         assertThat(first.getList("keys", String.class)).containsExactly("bu servic");
         assertThat(themesEvents(subject)).hasSize(1);
 
         // A note that changes no top theme: the snapshot is recomputed, nothing is announced.
-        storeNote(library, null, "private", "Knitting", "The knitting circle met on Tuesday.",
+        storeNote(library, cohort, "cohort", "Knitting", "The knitting circle met on Tuesday.",
                 LocalDate.parse("2025-03-03"));
         Document second = awaitSnapshot(snapshotId, 3);
         assertThat(second.get("version", Number.class).longValue())
@@ -172,10 +276,17 @@ class ThemesIntegrationTest extends PublicKnowledgeTestSupport {
         assertThat(second.getList("keys", String.class)).containsExactly("bu servic");
         assertThat(themesEvents(subject)).hasSize(1);
 
-        // Two notes about library hours: a new top theme, announced.
-        String hours1 = storeNote(library, null, "private", "Parents", "Parents cannot visit during library hours.",
+        // Private notes that give the library's own set a new top theme: the shared set does not move, no event.
+        storeNote(library, cohort, "private", "Board", "The roof repair budget is short.", LocalDate.parse("2025-03-03"));
+        storeNote(library, cohort, "private", "Board again", "Roof repair must wait.", LocalDate.parse("2025-03-03"));
+        assertThat(awaitSnapshot("library:" + library, 5).getList("keys", String.class)).contains("roof repair");
+        assertThat(awaitSnapshot(snapshotId, 3).getList("keys", String.class)).containsExactly("bu servic");
+        assertThat(themesEvents(subject)).hasSize(1);
+
+        // Two shared notes about library hours: a new top theme, announced.
+        String hours1 = storeNote(library, cohort, "cohort", "Parents", "Parents cannot visit during library hours.",
                 LocalDate.parse("2025-03-04"));
-        String hours2 = storeNote(library, null, "private", "Students", "Students want longer library hours.",
+        String hours2 = storeNote(library, cohort, "cohort", "Students", "Students want longer library hours.",
                 LocalDate.parse("2025-03-05"));
         Document third = awaitSnapshot(snapshotId, 5);
         assertThat(third.getList("keys", String.class)).containsExactlyInAnyOrder("bu servic", "librari hour");
@@ -185,11 +296,23 @@ class ThemesIntegrationTest extends PublicKnowledgeTestSupport {
         assertThat(events.get(1).get("data").get("libraryId").asString()).isEqualTo(library);
 
         // Deleting them takes the theme away again: announced too.
-        deleteNote(hours1, library, null, "private");
-        deleteNote(hours2, library, null, "private");
+        deleteNote(hours1, library, cohort, "cohort");
+        deleteNote(hours2, library, cohort, "cohort");
         awaitSnapshot(snapshotId, 3);
         assertThat(themesEvents(subject)).hasSize(3).last()
                 .satisfies(e -> assertThat(keys(e.get("data").get("themes"))).containsExactly("bu servic"));
+        assertThat(themesEvents(subject)).allSatisfy(e -> assertThat(e.toString()).doesNotContain("roof"));
+    }
+
+    @Test
+    void aLibraryWithoutACohortHasItsOwnSetAndAnnouncesNothing() throws Exception {
+        String library = newLibraryId();
+        storeNote(library, null, "private", "Riders", "Bus service ends too early.", LocalDate.parse("2025-03-01"));
+        storeNote(library, null, "private", "Commuters", "Weekend bus service is rare.", LocalDate.parse("2025-03-02"));
+
+        assertThat(awaitSnapshot("library:" + library, 2).getList("keys", String.class)).containsExactly("bu servic");
+        assertThat(snapshot("library-shared:" + library)).isNull();
+        assertThat(themesEvents(library)).isEmpty();
     }
 
     @Test

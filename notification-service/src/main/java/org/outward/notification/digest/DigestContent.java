@@ -18,7 +18,8 @@ import org.springframework.web.util.UriUtils;
 /**
  * What a digest says, before templates: items grouped by kind (fixed order), newest first inside a group,
  * each reduced to a headline, a detail line and a link back to the web client. Used for emails and for the
- * staff preview alike. Only titles, library names, stages and theme labels appear: never note text.
+ * staff preview alike. Only titles of shared notes, library names, stages and labels of theme sets computed from
+ * shared notes appear: never note text, never anything of a private note (docs/privacy.md).
  */
 public final class DigestContent {
 
@@ -34,7 +35,7 @@ public final class DigestContent {
     }
 
     public static List<Group> groups(List<FeedItem> items, Map<String, Library> libraries,
-            Map<String, List<String>> libraryThemes, String baseUrl, ZoneId zone, int maxPerGroup) {
+            Map<String, List<String>> sharedThemes, String baseUrl, ZoneId zone, int maxPerGroup) {
         Map<NewsKind, List<FeedItem>> byKind = new EnumMap<>(NewsKind.class);
         for (FeedItem item : items) {
             byKind.computeIfAbsent(item.kind(), k -> new ArrayList<>()).add(item);
@@ -44,7 +45,7 @@ public final class DigestContent {
             List<FeedItem> sorted = list.stream().sorted(Comparator.comparing(FeedItem::occurredAt,
                     Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(FeedItem::id)).toList();
             List<Entry> entries = sorted.stream().limit(maxPerGroup)
-                    .map(item -> entry(item, libraries, libraryThemes, baseUrl, zone)).toList();
+                    .map(item -> entry(item, libraries, sharedThemes, baseUrl, zone)).toList();
             int more = sorted.size() - entries.size();
             groups.add(new Group(kind.key(), kind.label(), entries, more, more > 0));
         });
@@ -55,7 +56,7 @@ public final class DigestContent {
         return groups.stream().mapToInt(g -> g.items().size() + g.more()).sum();
     }
 
-    static Entry entry(FeedItem item, Map<String, Library> libraries, Map<String, List<String>> libraryThemes,
+    static Entry entry(FeedItem item, Map<String, Library> libraries, Map<String, List<String>> sharedThemes,
             String baseUrl, ZoneId zone) {
         String libraryName = item.libraryId() == null ? null
                 : libraries.containsKey(item.libraryId()) && libraries.get(item.libraryId()).name() != null
@@ -65,7 +66,7 @@ public final class DigestContent {
             case NEW_WEBINAR -> new Entry(item.id(), item.title(), shorten(item.text("summary")),
                     baseUrl + "/webinars/" + segment(item.text("slug"), item.text("webinarId")), when, item.occurredAt());
             case COHORT_NOTES -> {
-                List<String> themes = libraryThemes.getOrDefault(item.libraryId(), List.of());
+                List<String> themes = sharedThemes.getOrDefault(item.libraryId(), List.of());
                 String detail = "Shared by " + libraryName + (themes.isEmpty() ? ""
                         : " · Top themes: " + String.join(", ", themes.stream().limit(3).toList()));
                 yield new Entry(item.id(), item.title(), detail, baseUrl + "/notes/" + segment(item.text("noteId"), ""),

@@ -185,7 +185,7 @@ public class DigestJob {
             return new Result(Outcome.EMPTY, 0);
         }
         String what = frequency.key() + " digest";
-        List<DigestContent.Group> groups = DigestContent.groups(items, snapshot.libraries, snapshot.libraryThemes(),
+        List<DigestContent.Group> groups = DigestContent.groups(items, snapshot.libraries, snapshot.sharedThemes(),
                 web.baseUrl(), prefs.zone(), properties.maxItemsPerGroup());
         String unsubscribe = tokens.url(recipient.memberId(), frequency.key());
         RenderedEmail email = renderer.render(recipient, library, what, groups, unsubscribe,
@@ -219,7 +219,7 @@ public class DigestJob {
             Set<String> had = claims.claimedAmong(recipient.memberId(), candidates.keySet());
             List<FeedItem> items = candidates.values().stream().filter(i -> !had.contains(i.id())).toList();
             List<DigestContent.Group> groups = DigestContent.groups(items, snapshot.libraries,
-                    snapshot.libraryThemes(), web.baseUrl(), prefs.zone(), properties.maxItemsPerGroup());
+                    snapshot.sharedThemes(), web.baseUrl(), prefs.zone(), properties.maxItemsPerGroup());
             String subject = items.isEmpty() ? null : renderer.render(recipient, library, frequency.key() + " digest",
                     groups, "", "").subject();
             previews.add(new Preview(recipient.memberId(), frequency.key(), end, subject, items.size(), groups));
@@ -346,9 +346,9 @@ public class DigestJob {
             return Optional.ofNullable(recipient.libraryId() == null ? null : libraries.get(recipient.libraryId()));
         }
 
-        Map<String, List<String>> libraryThemes() {
+        Map<String, List<String>> sharedThemes() {
             if (themes == null) {
-                themes = feed.libraryThemes();
+                themes = feed.librarySharedThemes();
             }
             return themes;
         }

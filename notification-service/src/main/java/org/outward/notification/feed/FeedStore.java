@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.outward.notification.preference.NewsKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,8 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * The news this service knows, built from events only: {@value #ITEMS} (what digests are made of),
  * {@value #WEBINARS} and {@value #PROGRESS} (for reminders of unwatched webinars) and {@value #LIBRARY_THEMES}
- * (a library's top themes, shown next to its shared notes). Every write is one upsert guarded by the event
- * time ({@code asOf}), so redeliveries and out-of-order events are harmless.
+ * (the top themes of a library's notes shared with the cohort, shown next to its shared notes). Every write is
+ * one upsert guarded by the event time ({@code asOf}), so redeliveries and out-of-order events are harmless.
  */
 @Component
 public class FeedStore {
@@ -33,7 +35,14 @@ public class FeedStore {
     public static final String ITEMS = "feed_items";
     public static final String WEBINARS = "feed_webinars";
     public static final String PROGRESS = "feed_progress";
-    public static final String LIBRARY_THEMES = "feed_library_themes";
+    public static final String LIBRARY_THEMES = "feed_library_shared_themes";
+    /**
+     * Where ThemesUpdated v1 of scope library was stored: themes of ALL of a library's notes, private ones
+     * included, which digests showed to other libraries. Deleted at start-up; nothing writes it any more.
+     */
+    public static final String LEAKED_LIBRARY_THEMES = "feed_library_themes";
+
+    private static final Logger log = LoggerFactory.getLogger(FeedStore.class);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -41,6 +50,17 @@ public class FeedStore {
     public FeedStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+    }
+
+    /** Once at start-up (a no-op after the first): the labels v1 library-scope events leaked disappear. */
+    @PostConstruct
+    public void purgeLeakedLibraryThemes() {
+        if (mongo.collectionExists(LEAKED_LIBRARY_THEMES)) {
+            long count = mongo.getCollection(LEAKED_LIBRARY_THEMES).countDocuments();
+            mongo.dropCollection(LEAKED_LIBRARY_THEMES);
+            log.info("purged {} library theme sets stored from ThemesUpdated v1 (computed from private notes too)",
+                    count);
+        }
     }
 
     @PostConstruct
@@ -100,7 +120,8 @@ public class FeedStore {
                 .set("webinarId", webinarId).set("watched", watched));
     }
 
-    public void libraryThemes(String libraryId, List<String> labels, Instant asOf) {
+    /** The top themes of a library's notes shared with its cohort (ThemesUpdated v2, scope library-shared). */
+    public void librarySharedThemes(String libraryId, List<String> labels, Instant asOf) {
         upsertUnlessStale(LIBRARY_THEMES, libraryId, asOf, new Update().set("themes", labels));
     }
 
@@ -129,7 +150,8 @@ public class FeedStore {
                 Document.class, PROGRESS).stream().map(d -> d.getString("webinarId")).collect(Collectors.toSet());
     }
 
-    public Map<String, List<String>> libraryThemes() {
+    /** Library id to the labels of its shared set. */
+    public Map<String, List<String>> librarySharedThemes() {
         return mongo.findAll(Document.class, LIBRARY_THEMES).stream().collect(Collectors.toMap(
                 d -> d.getString("_id"), d -> d.getList("themes", String.class, List.of())));
     }

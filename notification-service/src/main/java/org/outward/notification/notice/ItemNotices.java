@@ -74,8 +74,8 @@ public class ItemNotices {
             if (!claims.claimOne(recipient.memberId(), item.id(), key)) {
                 continue; // already in a digest (or another notice) of this person
             }
-            List<DigestContent.Group> groups = DigestContent.groups(List.of(item), libraries, feed.libraryThemes(),
-                    web.baseUrl(), prefs.zone(), 1);
+            List<DigestContent.Group> groups = DigestContent.groups(List.of(item), libraries,
+                    feed.librarySharedThemes(), web.baseUrl(), prefs.zone(), 1);
             String unsubscribe = tokens.url(recipient.memberId(), item.kind().key());
             RenderedEmail email = renderer.render(recipient, library, null, groups, unsubscribe,
                     "you asked to hear about " + item.kind().label().toLowerCase(java.util.Locale.ROOT)
