@@ -216,6 +216,33 @@ class NoteLifecycleTest extends NotesIntegrationTest {
         assertThat(errorFields(backwards)).containsExactly("to");
     }
 
+    @Test
+    void anotherLibrarysListSearchAndTotalsCountItsSharedNotesOnly() throws Exception {
+        String owner = newLibraryId();
+        String peer = newLibraryId();
+        for (String visibility : List.of("private", "private", "cohort")) {
+            Map<String, Object> note = validNote(owner);
+            note.put("visibility", visibility);
+            note.put("body", visibility.equals("private") ? "The zeppelin hangar lease is secret." : "Bus service.");
+            note.put("tags", List.of(visibility.equals("private") ? "zeppelin" : "transit"));
+            assertThat(send("POST", "/api/notes", memberOf(owner), "application/json", JSON.writeValueAsBytes(note),
+                    null).statusCode()).isEqualTo(201);
+        }
+        String base = "/api/notes?libraryId=" + owner;
+
+        JsonNode asPeer = json(get(base, memberOf(peer)));
+        assertThat(asPeer.get("total").asLong()).isEqualTo(1);
+        assertThat(asPeer.get("items")).hasSize(1);
+        assertThat(asPeer.toString()).doesNotContain("zeppelin");
+        assertThat(json(get(base + "&q=zeppelin", memberOf(peer))).get("total").asLong()).isZero();
+        assertThat(json(get(base + "&tag=zeppelin", memberOf(peer))).get("total").asLong()).isZero();
+        assertThat(json(get("/api/notes?q=zeppelin+hangar", memberOf(peer))).get("total").asLong()).isZero();
+        // The library itself and staff count all three: the filter above is not vacuous.
+        assertThat(json(get(base, memberOf(owner))).get("total").asLong()).isEqualTo(3);
+        assertThat(json(get(base + "&q=zeppelin", memberOf(owner))).get("total").asLong()).isEqualTo(2);
+        assertThat(total(base)).isEqualTo(3);
+    }
+
     private List<String> titles(String path) throws Exception {
         return json(get(path)).get("items").valueStream().map(item -> item.get("title").asString()).toList();
     }
