@@ -147,6 +147,11 @@ public final class LocalStack implements AutoCloseable {
         return mail == null ? List.of() : mail.messages();
     }
 
+    /** The emails the stack's catcher received, each in full (raw, every header, every part decoded). */
+    List<MailCatcher.Caught> caughtEmails() {
+        return mail == null ? List.of() : mail.caught();
+    }
+
     /** Process ids of the JVMs this stack started (services and Kafka), for measuring memory. */
     public List<Long> childPids() {
         List<Long> pids = new ArrayList<>();

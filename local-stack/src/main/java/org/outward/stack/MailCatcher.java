@@ -49,6 +49,66 @@ final class MailCatcher implements AutoCloseable {
         viewer.start();
     }
 
+    /**
+     * One received email in full, for tests that must see everything in it: the raw message as it came over
+     * SMTP, every header (values decoded from RFC 2047), and every leaf part decoded (its headers and content).
+     */
+    record Caught(List<String> to, String raw, List<String> headers, List<String> parts) {
+
+        /** Everything a person could see in it, decoded and raw, as one text to search. */
+        String everything() {
+            return String.join("\n", headers) + "\n" + String.join("\n", parts) + "\n" + raw;
+        }
+    }
+
+    /** Every email received so far in full (one copy per recipient), oldest first. */
+    List<Caught> caught() {
+        List<Caught> out = new ArrayList<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            try {
+                java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+                message.writeTo(raw);
+                List<String> parts = new ArrayList<>();
+                leaves(message, parts);
+                out.add(new Caught(addresses(message.getAllRecipients()), raw.toString(StandardCharsets.UTF_8),
+                        headers(message), parts));
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException("cannot read a caught email", e);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> headers(Part part) throws MessagingException {
+        List<String> headers = new ArrayList<>();
+        for (java.util.Enumeration<jakarta.mail.Header> all = part.getAllHeaders(); all.hasMoreElements(); ) {
+            jakarta.mail.Header header = all.nextElement();
+            String value;
+            try {
+                value = jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(
+                        header.getValue()));
+            } catch (java.io.UnsupportedEncodingException e) {
+                value = header.getValue();
+            }
+            headers.add(header.getName() + ": " + value);
+        }
+        return headers;
+    }
+
+    private static void leaves(Part part, List<String> out) throws MessagingException, IOException {
+        Object content = part.getContent();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                leaves(multipart.getBodyPart(i), out);
+            }
+            return;
+        }
+        String text = content instanceof String string ? string
+                : content instanceof java.io.InputStream in ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                : String.valueOf(content);
+        out.add(String.join("\n", headers(part)) + "\n\n" + text);
+    }
+
     /** Every email received so far (one copy per recipient), oldest first. */
     List<Map<String, Object>> messages() {
         MimeMessage[] received = greenMail.getReceivedMessages();
