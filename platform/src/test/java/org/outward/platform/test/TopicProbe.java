@@ -40,8 +40,16 @@ public class TopicProbe implements AutoCloseable {
         return matching(match);
     }
 
-    /** Polls for the given time and returns every record seen so far, matching or not. */
+    /**
+     * Polls for the given time once the group has its partitions, and returns every record seen so far, matching
+     * or not. The wait for the assignment comes first (at most a minute): on a busy machine joining the group can
+     * take longer than the drain itself, which would then see nothing.
+     */
     public List<ConsumerRecord<String, String>> drain(Duration duration) {
+        long assigned = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (consumer.assignment().isEmpty() && System.nanoTime() < assigned) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
         long deadline = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
