@@ -14,7 +14,7 @@ import org.outward.contracts.notes.NoteUpdated;
 import org.outward.contracts.notes.NoteUploaded;
 import org.outward.contracts.notes.ThemeData;
 import org.outward.contracts.notes.ThemesUpdated;
-import org.outward.notification.UnhandledEvents;
+import org.outward.platform.kafka.UnhandledEvents;
 import org.outward.notification.notice.ItemNotices;
 import org.outward.notification.preference.NewsKind;
 import org.outward.platform.kafka.EventConsumer;

@@ -6,7 +6,7 @@ import org.outward.contracts.Events;
 import org.outward.contracts.Topics;
 import org.outward.contracts.catalog.WebinarPublished;
 import org.outward.contracts.catalog.WebinarUpdated;
-import org.outward.notification.UnhandledEvents;
+import org.outward.platform.kafka.UnhandledEvents;
 import org.outward.notification.feed.FeedStore;
 import org.outward.notification.preference.NewsKind;
 import org.outward.platform.kafka.EventConsumer;

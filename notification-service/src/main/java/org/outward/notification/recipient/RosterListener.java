@@ -3,7 +3,7 @@ package org.outward.notification.recipient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.outward.contracts.Events;
 import org.outward.contracts.Topics;
-import org.outward.notification.UnhandledEvents;
+import org.outward.platform.kafka.UnhandledEvents;
 import org.outward.platform.kafka.EventConsumer;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

@@ -55,9 +55,15 @@ public final class TestTokens {
         return builder().subject("staff-1").email("staff@outward.test").roles("program-staff").sign();
     }
 
+    /** The member of the library: see {@link TestRoster} to put them on a service's roster. */
     public static String member(String libraryId, String cohortId) {
-        return builder().subject("member-of-" + libraryId).email("member@" + libraryId + ".test")
+        return builder().subject("member-of-" + libraryId).email(memberEmail(libraryId))
                 .roles("library-member").library(libraryId).cohort(cohortId).sign();
+    }
+
+    /** The email address of {@link #member}'s token. */
+    public static String memberEmail(String libraryId) {
+        return "member@" + libraryId + ".test";
     }
 
     public static Builder builder() {

@@ -1,4 +1,4 @@
-package org.outward.notification;
+package org.outward.platform.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.outward.contracts.DecodedEvent;

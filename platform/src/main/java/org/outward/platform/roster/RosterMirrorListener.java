@@ -1,0 +1,35 @@
+package org.outward.platform.roster;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.outward.contracts.Topics;
+import org.outward.platform.kafka.EventConsumer;
+import org.outward.platform.kafka.UnhandledEvents;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * Keeps the {@link RosterMirror} in step with the roster topic. A consumer group of its own per service
+ * ({@code <service>-roster}, with its own inbox), read from the topic's start: a service that is new, or whose
+ * mirror is new, learns the whole roster.
+ */
+public class RosterMirrorListener {
+
+    private final EventConsumer consumer;
+    private final RosterMirror mirror;
+
+    public RosterMirrorListener(EventConsumer consumer, RosterMirror mirror) {
+        this.consumer = consumer.named("roster");
+        this.mirror = mirror;
+    }
+
+    @KafkaListener(topics = Topics.CATALOG_ROSTER, groupId = "${spring.application.name}-roster",
+            properties = "auto.offset.reset=earliest")
+    void onRecord(ConsumerRecord<String, String> record) {
+        consumer.consume(record, event -> {
+            if (RosterMirror.handles(event)) {
+                mirror.apply(event);
+            } else {
+                UnhandledEvents.skipOrReject(record, event);
+            }
+        });
+    }
+}
