@@ -20,7 +20,7 @@ import org.outward.contracts.catalog.LibraryJoinedCohort;
 import org.outward.contracts.catalog.MemberAdded;
 import org.outward.notification.digest.DigestJob;
 import org.outward.notification.preference.PreferenceStore;
-import org.outward.notification.recipient.RosterReadModel;
+import org.outward.platform.roster.RosterMirror;
 import org.outward.notification.support.Api;
 import org.outward.notification.support.TestEvents;
 import org.outward.notification.unsubscribe.UnsubscribeTokens;
@@ -92,7 +92,9 @@ class AuthorizationMatrixTest extends ServiceTest {
                         MemberAdded.ROLE_PROGRAM_STAFF, null, null, null));
         CohortFixture.publish(events, List.of(owning, other, far), members);
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("_id")
-                .in(members.stream().map(MemberAdded::memberId).toList())), RosterReadModel.RECIPIENTS) == 4);
+                .in(members.stream().map(MemberAdded::memberId).toList())), RosterMirror.PEOPLE) == 4
+                && mongo.count(Query.query(Criteria.where("_id").in(owning.libraryId(), other.libraryId(),
+                        far.libraryId())), RosterMirror.LIBRARIES) == 3);
     }
 
     @AfterAll

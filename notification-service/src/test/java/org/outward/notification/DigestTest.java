@@ -41,7 +41,7 @@ import org.outward.notification.digest.DigestClaims;
 import org.outward.notification.digest.DigestJob;
 import org.outward.notification.digest.DigestLock;
 import org.outward.notification.feed.FeedStore;
-import org.outward.notification.recipient.RosterReadModel;
+import org.outward.platform.roster.RosterMirror;
 import org.outward.notification.support.Api;
 import org.outward.notification.support.KafkaLag;
 import org.outward.notification.support.Mailbox;
@@ -447,10 +447,10 @@ class DigestTest extends ServiceTest {
         CohortFixture.publish(events, libraries, members);
         List<String> ids = members.stream().map(MemberAdded::memberId).toList();
         await().atMost(WAIT).until(() -> mongo.count(Query.query(Criteria.where("_id").in(ids)),
-                RosterReadModel.RECIPIENTS) == ids.size());
+                RosterMirror.PEOPLE) == ids.size());
         List<String> libs = libraries.stream().map(LibraryJoinedCohort::libraryId).toList();
         await().atMost(WAIT).until(() -> mongo.count(Query.query(Criteria.where("_id").in(libs)),
-                RosterReadModel.LIBRARIES) == libs.size());
+                RosterMirror.LIBRARIES) == libs.size());
     }
 
     private NoteUploaded sharedNote(CohortFixture f, LibraryJoinedCohort library, String title) {

@@ -32,7 +32,7 @@ import org.outward.contracts.catalog.ResourceData;
 import org.outward.contracts.catalog.WebinarPublished;
 import org.outward.contracts.notes.NoteUploaded;
 import org.outward.notification.delivery.EmailOutbox;
-import org.outward.notification.recipient.RosterReadModel;
+import org.outward.platform.roster.RosterMirror;
 import org.outward.notification.support.Api;
 import org.outward.notification.support.FreePort;
 import org.outward.notification.support.KafkaLag;
@@ -76,7 +76,7 @@ class NotificationFlowTest extends ServiceTest {
                 .filter(r -> FIXTURE_IDS.contains(r.get("memberId").asString())).count() == 5);
         await().atMost(WAIT).until(() -> mongo.count(Query.query(Criteria.where("_id").in(
                 RosterFixture.FAIRVIEW.libraryId(), RosterFixture.RIVERSIDE.libraryId(),
-                RosterFixture.OAK_HILL.libraryId())), RosterReadModel.LIBRARIES) == 3);
+                RosterFixture.OAK_HILL.libraryId())), RosterMirror.LIBRARIES) == 3);
     }
 
     @AfterAll
@@ -253,7 +253,7 @@ class NotificationFlowTest extends ServiceTest {
         events.send(Topics.CATALOG_ROSTER, TestEvents.at(events.envelope(Events.MEMBER_ADDED, "s-rio", renamed), now));
         events.send(Topics.CATALOG_ROSTER,
                 TestEvents.at(events.envelope(Events.MEMBER_ADDED, "s-rio", original), now.minusSeconds(60)));
-        KafkaLag.awaitConsumed(broker.getBrokersAsString(), "notification-service", Topics.CATALOG_ROSTER);
+        KafkaLag.awaitConsumed(broker.getBrokersAsString(), "notification-service-roster", Topics.CATALOG_ROSTER);
 
         JsonNode rio = api.get("/api/notifications/recipients").json().valueStream()
                 .filter(r -> r.get("memberId").asString().equals("s-rio")).findFirst().orElseThrow();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.outward.contracts.catalog.LibraryJoinedCohort;
 import org.outward.contracts.catalog.MemberAdded;
 import org.outward.notification.preference.PreferenceStore;
-import org.outward.notification.recipient.RosterReadModel;
+import org.outward.platform.roster.RosterMirror;
 import org.outward.notification.support.Api;
 import org.outward.notification.support.TestEvents;
 import org.outward.notification.unsubscribe.UnsubscribeTokens;
@@ -43,8 +43,8 @@ class PreferencesAndUnsubscribeTest extends ServiceTest {
         vic = f.member("Vic", library);
         CohortFixture.publish(events, List.of(library), List.of(uma, vic));
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("_id")
-                .in(uma.memberId(), vic.memberId())), RosterReadModel.RECIPIENTS) == 2
-                && mongo.exists(Query.query(Criteria.where("_id").is(library.libraryId())), RosterReadModel.LIBRARIES));
+                .in(uma.memberId(), vic.memberId())), RosterMirror.PEOPLE) == 2
+                && mongo.exists(Query.query(Criteria.where("_id").is(library.libraryId())), RosterMirror.LIBRARIES));
     }
 
     @AfterAll
@@ -109,7 +109,7 @@ class PreferencesAndUnsubscribeTest extends ServiceTest {
         MemberAdded who = f.member("Wyn", library);
         CohortFixture.publish(events, List.of(), List.of(who));
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(Query.query(Criteria.where("_id")
-                .is(who.memberId())), RosterReadModel.RECIPIENTS));
+                .is(who.memberId())), RosterMirror.PEOPLE));
         Api anonymous = new Api(port).as(null);
         String token = tokens.issue(who.memberId(), "new-webinar");
 

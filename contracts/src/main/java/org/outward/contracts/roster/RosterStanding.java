@@ -44,12 +44,19 @@ public record RosterStanding(Status status, RosterPerson person, RosterLibrary l
                     : new RosterStanding(Status.REMOVED, people.get(0), null);
         }
         RosterPerson person = present.get();
+        return of(person, person.isStaff() || person.libraryId() == null ? Optional.empty()
+                : view.library(person.libraryId()));
+    }
+
+    /** The same rule for one person whose library (if any) the caller looked up already. */
+    public static RosterStanding of(RosterPerson person, Optional<RosterLibrary> library) {
+        if (person.removed()) {
+            return new RosterStanding(Status.REMOVED, person, null);
+        }
         if (person.isStaff()) {
             return new RosterStanding(Status.ACTIVE, person, null);
         }
-        Optional<RosterLibrary> library = person.libraryId() == null ? Optional.empty()
-                : view.library(person.libraryId());
-        if (library.isEmpty()) {
+        if (library.isEmpty() || !library.get().libraryId().equals(person.libraryId())) {
             return new RosterStanding(Status.LIBRARY_UNKNOWN, person, null);
         }
         return new RosterStanding(library.get().inCohort() ? Status.ACTIVE : Status.LIBRARY_LEFT, person,

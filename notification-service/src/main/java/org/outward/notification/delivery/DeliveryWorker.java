@@ -1,6 +1,7 @@
 package org.outward.notification.delivery;
 
 import java.time.Duration;
+import org.outward.notification.recipient.RosterReadModel;
 import org.outward.platform.lifecycle.BackgroundLoop;
 import org.outward.platform.web.RequestIds;
 import org.slf4j.Logger;
@@ -23,8 +24,9 @@ public class DeliveryWorker extends BackgroundLoop {
     private final SmtpMailer mailer;
     private final DeliveryProperties properties;
     private final RetryPolicy retry;
+    private final RosterReadModel roster;
 
-    public DeliveryWorker(EmailOutbox outbox, SmtpMailer mailer, DeliveryProperties properties) {
+    public DeliveryWorker(EmailOutbox outbox, SmtpMailer mailer, DeliveryProperties properties, RosterReadModel roster) {
         // The email in hand finishes on stop (bounded by the SMTP timeouts); an unfinished one is retried by
         // whoever claims it after its lease.
         super("email-sender", properties.senders());
@@ -32,6 +34,7 @@ public class DeliveryWorker extends BackgroundLoop {
         this.mailer = mailer;
         this.properties = properties;
         this.retry = RetryPolicy.from(properties);
+        this.roster = roster;
     }
 
     /**
@@ -55,8 +58,14 @@ public class DeliveryWorker extends BackgroundLoop {
 
     private void deliver(java.util.List<ClaimedEmail> batch) {
         java.util.List<ClaimedEmail> toSend = new java.util.ArrayList<>();
+        // Queued while they were on the roster, but removed since (an email may wait out an SMTP outage for hours).
+        java.util.Set<String> gone = roster.noLongerReachable(batch.stream().map(ClaimedEmail::recipientId).toList());
         for (ClaimedEmail email : batch) {
-            if (email.attempts() > properties.maxAttempts()) {
+            if (gone.contains(email.recipientId())) {
+                outbox.markCancelled(email, "the recipient is no longer on the roster");
+                log.info("email cancelled key={} kind={} recipient={}: no longer on the roster", email.key(),
+                        email.kind(), email.recipientId());
+            } else if (email.attempts() > properties.maxAttempts()) {
                 // Only reachable when a sender died holding the last attempt: it may or may not have gone out.
                 outbox.markFailed(email, new DeliveryFailure(true, "lease expired during the last attempt"));
                 log.warn("email failed key={} kind={} attempts={}: lease expired during the last attempt",

@@ -170,6 +170,17 @@ public class EmailOutbox {
         return updateClaimed(email, update);
     }
 
+    /** Not sent, and never will be: the recipient may no longer receive email. */
+    public boolean markCancelled(ClaimedEmail email, String reason) {
+        Update update = new Update()
+                .set("status", EmailStatus.CANCELLED.name())
+                .set("cancelledAt", Date.from(clock.instant()))
+                .set("lastError", reason)
+                .unset("leaseUntil")
+                .unset("claimToken");
+        return updateClaimed(email, update);
+    }
+
     private boolean updateClaimed(ClaimedEmail email, Update update) {
         Query owned = Query.query(Criteria.where("_id").is(email.key())
                 .and("status").is(EmailStatus.SENDING.name())

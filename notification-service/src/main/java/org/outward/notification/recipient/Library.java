@@ -2,6 +2,7 @@ package org.outward.notification.recipient;
 
 import java.time.Instant;
 import org.bson.Document;
+import org.outward.contracts.roster.RosterLibrary;
 
 /**
  * A library on a cohort's roster, as last announced by the catalog; {@code active} is false once it
@@ -21,6 +22,10 @@ public record Library(
     public Library(String libraryId, String cohortId, String cohortName, String name, String city, String state,
             String timeZone, Instant asOf) {
         this(libraryId, cohortId, cohortName, name, city, state, timeZone, asOf, true);
+    }
+
+    public RosterLibrary toRosterLibrary() {
+        return new RosterLibrary(libraryId, cohortId, active);
     }
 
     static Library fromDocument(Document doc) {

@@ -3,6 +3,7 @@ package org.outward.notification.recipient;
 import java.time.Instant;
 import org.bson.Document;
 import org.outward.contracts.catalog.MemberAdded;
+import org.outward.contracts.roster.RosterPerson;
 
 /**
  * A person who may be emailed, as last announced by the catalog. {@code asOf} is when the event
@@ -32,6 +33,10 @@ public record Recipient(
 
     public boolean isStaff() {
         return MemberAdded.ROLE_PROGRAM_STAFF.equals(role);
+    }
+
+    public RosterPerson toRosterPerson() {
+        return new RosterPerson(memberId, email, name, role, libraryId, cohortId, removed);
     }
 
     static Recipient fromDocument(Document doc) {

@@ -23,7 +23,7 @@ import org.outward.notification.delivery.EmailOutbox;
 import org.outward.notification.digest.DigestJob;
 import org.outward.notification.feed.FeedStore;
 import org.outward.notification.preference.NewsKind;
-import org.outward.notification.recipient.RosterReadModel;
+import org.outward.platform.roster.RosterMirror;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -44,7 +44,7 @@ class DigestBenchTest extends ServiceTest {
     private static final int EVENTS = Integer.getInteger("bench.events", 10_000);
 
     @Autowired
-    RosterReadModel roster;
+    RosterMirror roster;
     @Autowired
     FeedStore feed;
     @Autowired
