@@ -22,7 +22,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
+import org.outward.platform.roster.RosterMirror;
 import org.outward.platform.test.TestMongo;
+import org.outward.platform.test.TestRoster;
 import org.outward.platform.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,9 +72,25 @@ public abstract class NotesIntegrationTest {
         registry.add("outward.notes.orphans.sweep-interval", () -> "PT1H");
     }
 
-    /** A library member's bearer token for the library, in {@link #COHORT}. */
+    /**
+     * Set from the context before each test (static, so the many static token helpers can use it): the service
+     * refuses library members its roster mirror does not know.
+     */
+    private static TestRoster roster;
+
+    @Autowired
+    void roster(RosterMirror mirror) {
+        roster = new TestRoster(mirror);
+    }
+
+    /** A library member's bearer token for the library, in {@link #COHORT}; the member is put on the roster. */
     protected static String memberOf(String libraryId) {
-        return "Bearer " + TestTokens.member(libraryId, COHORT);
+        return memberOf(libraryId, COHORT);
+    }
+
+    /** A library member's bearer token for the library, in that cohort; the member is put on the roster. */
+    protected static String memberOf(String libraryId, String cohortId) {
+        return "Bearer " + roster.member(libraryId, cohortId);
     }
 
     protected static String staff() {

@@ -101,7 +101,7 @@ class PreferencesAndUnsubscribeTest extends ServiceTest {
         Api.Response stranger = new Api(port).as(TestTokens.builder().email("nobody@nowhere.test")
                 .roles("library-member").library(library.libraryId()).cohort(f.cohort).sign())
                 .get("/api/notifications/preferences/me");
-        assertThat(stranger.status()).isEqualTo(404);
+        assertThat(stranger.status()).as("not on the roster").isEqualTo(403);
     }
 
     @Test

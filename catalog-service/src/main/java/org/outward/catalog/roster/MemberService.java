@@ -41,6 +41,8 @@ import org.springframework.stereotype.Service;
 public class MemberService implements InitializingBean {
 
     static final String COLLECTION = "members";
+    /** Between a removed person's email key and their id: the key stays findable, the address free again. */
+    static final String REMOVED_KEY = "#removed#";
 
     private static final Logger log = LoggerFactory.getLogger(MemberService.class);
 
@@ -115,7 +117,7 @@ public class MemberService implements InitializingBean {
         Instant now = Times.now(clock);
         Update update = new Update()
                 .set("removedAt", date(now))
-                .set("emailKey", Keys.of(member.email()) + "#removed#" + id)
+                .set("emailKey", Keys.of(member.email()) + REMOVED_KEY + id)
                 .set("updatedAt", date(now))
                 .inc("version", 1L);
         OutboxEvents.push(update, List.of(outbox.entry(Events.MEMBER_REMOVED, id,

@@ -76,8 +76,10 @@ class ProgressTest extends CatalogIntegrationTest {
     @Test
     void aMemberMarksAndUnmarksAndEachChangeIsOneEvent() {
         clock.set(Instant.parse("2026-10-01T12:00:00Z"));
+        memberOf(libraryId, cohortId); // on the roster
         String me = bearer(org.outward.platform.test.TestTokens.builder().subject("user-ada").roles("library-member")
-                .library(libraryId).cohort(cohortId).sign());
+                .email(org.outward.platform.test.TestTokens.memberEmail(libraryId)).library(libraryId).cohort(cohortId)
+                .sign());
 
         Response watched = putEmpty(base(libraryId) + webinarId + "/watched", "Authorization", me);
         assertThat(watched.status()).as(watched.raw().body()).isEqualTo(200);

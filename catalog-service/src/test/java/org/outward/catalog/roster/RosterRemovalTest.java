@@ -93,7 +93,7 @@ class RosterRemovalTest extends RosterTest {
         assertThat(get("/api/catalog/libraries/" + libraryId, "Authorization", me).status()).isEqualTo(200);
         assertProblem(get("/api/catalog/libraries/" + neighbourId, "Authorization", me), 404);
         assertThat(get("/api/catalog/libraries/" + libraryId + "/members", "Authorization", me).json().size())
-                .isEqualTo(1);
+                .as("the member and the caller").isEqualTo(2);
         assertProblem(get("/api/catalog/libraries/" + neighbourId + "/members", "Authorization", me), 404);
         assertThat(get("/api/catalog/members/" + memberId, "Authorization", me).status()).isEqualTo(200);
         assertProblem(get("/api/catalog/members/" + neighbourMemberId, "Authorization", me), 404);

@@ -86,6 +86,10 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
         otherCohort = newCohort();
         otherLibrary = newLibrary(otherCohort);
         member = newMember(library);
+        // The callers' own roster entries, before any fingerprint of the database is taken.
+        memberOf(library, cohort);
+        memberOf(neighbour, cohort);
+        memberOf(otherLibrary, otherCohort);
         webinar = newWebinar(true);
         draft = newWebinar(false);
         defineRules();

@@ -77,8 +77,41 @@ public abstract class CatalogIntegrationTest {
         return "Bearer " + token;
     }
 
-    protected static String memberOf(String libraryId, String cohortId) {
+    private final java.util.Set<String> enrolled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The token of {@link TestTokens#member}'s person of the library, who is put on the library's team first (as
+     * staff, once per test class): the service refuses anyone its roster does not know.
+     */
+    protected String memberOf(String libraryId, String cohortId) {
+        if (enrolled.add(libraryId)) {
+            ObjectNode body = object();
+            body.put("name", "Member of " + libraryId);
+            body.put("email", TestTokens.memberEmail(libraryId));
+            Response added = post("/api/catalog/libraries/" + libraryId + "/members", body);
+            if (added.status() != 201 && added.status() != 409) {
+                throw new AssertionError("could not put a member on library " + libraryId + ": " + added.raw().body());
+            }
+        }
         return bearer(TestTokens.member(libraryId, cohortId));
+    }
+
+    /** A member of a new library in a new cohort. */
+    protected String newMember() {
+        ObjectNode cohort = object();
+        cohort.put("name", "Cohort of a member");
+        cohort.put("slug", unique("member-cohort"));
+        cohort.put("startsOn", "2026-01-01");
+        cohort.put("endsOn", "2026-12-31");
+        String cohortId = post("/api/catalog/cohorts", cohort).json().path("id").asString();
+        ObjectNode library = object();
+        library.put("name", unique("Member library"));
+        library.put("city", "Springfield");
+        library.put("state", "IL");
+        library.put("contactEmail", "director@example.org");
+        library.put("timeZone", "America/Chicago");
+        String libraryId = post("/api/catalog/cohorts/" + cohortId + "/libraries", library).json().path("id").asString();
+        return memberOf(libraryId, cohortId);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

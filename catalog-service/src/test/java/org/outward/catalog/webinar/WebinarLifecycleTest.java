@@ -181,7 +181,7 @@ class WebinarLifecycleTest extends CatalogIntegrationTest {
 
     @Test
     void membersSeePublishedWebinarsOnly() {
-        String member = memberOf("lib-" + unique("x"), "cohort-" + unique("x"));
+        String member = newMember();
         String draft = create(unique("mdraft"), 1).path("id").asString();
         String published = create(unique("mpub"), 1).path("id").asString();
         publish(published);

@@ -105,7 +105,7 @@ class WebinarSearchTest extends CatalogIntegrationTest {
 
     @Test
     void membersSearchPublishedWebinarsOnly() {
-        String member = memberOf("lib-" + unique("s"), "cohort-" + unique("s"));
+        String member = newMember();
         assertThat(ids("q=conversation+" + marker, "Authorization", member)).containsExactly(cafe);
     }
 

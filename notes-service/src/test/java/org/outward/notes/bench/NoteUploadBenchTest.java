@@ -23,17 +23,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.outward.contracts.Topics;
+import org.outward.contracts.Events;
+import org.outward.contracts.catalog.LibraryJoinedCohort;
+import org.outward.contracts.catalog.MemberAdded;
+import org.outward.platform.test.RosterEvents;
+import org.outward.platform.test.TestRoster;
 import org.outward.platform.test.TestTokens;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -111,6 +121,30 @@ class NoteUploadBenchTest {
         }
     }
 
+    /** Puts the token's member on the roster through the roster topic, and waits until the service knows them. */
+    static void enroll(String libraryId, String cohortId, String token) throws Exception {
+        DefaultKafkaProducerFactory<String, String> producers = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        try {
+            RosterEvents roster = new RosterEvents(new KafkaTemplate<>(producers));
+            roster.publish(Events.LIBRARY_JOINED_COHORT, libraryId, new LibraryJoinedCohort(libraryId, cohortId,
+                    "Bench cohort", "Bench library", "Springfield", "OH", "America/New_York", "bench@library.test"));
+            roster.memberAdded(new MemberAdded(TestRoster.memberId(libraryId), TestTokens.memberEmail(libraryId),
+                    "Bench member", MemberAdded.ROLE_LIBRARY_MEMBER, libraryId, cohortId, null));
+        } finally {
+            producers.destroy();
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (http.send(HttpRequest.newBuilder(URI.create(base() + "/api/notes")).header("Authorization", token)
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 403) {
+            assertThat(System.nanoTime()).as("the member never reached the service's roster").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
     @AfterAll
     static void stop() throws Exception {
         if (service != null) {
@@ -129,6 +163,7 @@ class NoteUploadBenchTest {
     void uploadThroughputAndServiceHeap() throws Exception {
         String libraryId = "lib-bench-" + UUID.randomUUID();
         String token = "Bearer " + TestTokens.member(libraryId, "cohort-bench");
+        enroll(libraryId, "cohort-bench", token);
         List<String> targets = new ArrayList<>(List.of(base()));
         String extra = System.getenv("BENCH_NOTES_URL");
         if (extra != null && !extra.isBlank()) {

@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.outward.notes.Fixtures;
 import org.outward.notes.MultipartBody;
 import org.outward.notes.NotesIntegrationTest;
-import org.outward.platform.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -140,7 +139,7 @@ class NoteAuthorizationMatrixTest extends NotesIntegrationTest {
             case STAFF -> staff();
             case OWNER -> memberOf(fixture.libraryId());
             case SAME_COHORT -> memberOf(library2);
-            case OTHER_COHORT -> "Bearer " + TestTokens.member(newLibraryId(), "another-cohort");
+            case OTHER_COHORT -> memberOf(newLibraryId(), "another-cohort");
         };
         Document sharedBefore = content(fixture.sharedId());
         Document privateBefore = content(fixture.privateId());

@@ -19,6 +19,8 @@ import org.outward.contracts.EventCodec;
 import org.outward.contracts.Events;
 import org.outward.contracts.Topics;
 import org.outward.contracts.notes.NoteUploaded;
+import org.outward.platform.roster.RosterMirror;
+import org.outward.platform.test.TestRoster;
 import org.outward.platform.test.TestTokens;
 import org.outward.platform.test.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +63,8 @@ class NoteUploadContainersTest {
     int port;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    RosterMirror mirror;
 
     @Test
     void uploadIsStoredAndPublished() throws Exception {
@@ -77,7 +81,7 @@ class NoteUploadContainersTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/notes"))
                         .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + TestTokens.member(libraryId, "cohort-1"))
+                        .header("Authorization", "Bearer " + new TestRoster(mirror).member(libraryId, "cohort-1"))
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -108,7 +112,7 @@ class NoteUploadContainersTest {
     @Test
     void attachmentIsStoredInGridFsAndDownloaded() throws Exception {
         String libraryId = "lib-" + UUID.randomUUID();
-        String token = "Bearer " + TestTokens.member(libraryId, "cohort-1");
+        String token = "Bearer " + new TestRoster(mirror).member(libraryId, "cohort-1");
         byte[] pdf = org.outward.notes.Fixtures.pdf("Teens asked for a quiet study room");
         org.outward.notes.MultipartBody body = new org.outward.notes.MultipartBody()
                 .json("note", JSON.writeValueAsString(Map.of(

@@ -43,7 +43,7 @@ public abstract class PublicKnowledgeTestSupport extends NotesIntegrationTest {
     }
 
     protected static String member(String libraryId, String cohortId) {
-        return "Bearer " + TestTokens.member(libraryId, cohortId);
+        return memberOf(libraryId, cohortId);
     }
 
     protected static String staffToken() {

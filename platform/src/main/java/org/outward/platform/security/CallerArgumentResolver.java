@@ -12,13 +12,23 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Lets a controller method declare a {@link Caller} parameter, built from the validated token's claims. */
+/**
+ * Lets a controller method declare a {@link Caller} parameter: the token's bearer as the roster admitted them
+ * (see {@link RosterCheck}; the security filter chain admits every non-public request before it reaches a
+ * controller).
+ */
 public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     public static final String CLAIM_ROLES = "roles";
     public static final String CLAIM_EMAIL = "email";
     public static final String CLAIM_LIBRARY = "library_id";
     public static final String CLAIM_COHORT = "cohort_id";
+
+    private final RosterCheck check;
+
+    public CallerArgumentResolver(RosterCheck check) {
+        this.check = check;
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -32,14 +42,16 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
             return null; // only on public paths, where controllers do not ask for a caller
         }
-        Caller caller = fromJwt(jwt);
+        Caller caller = webRequest.getAttribute(RosterAuthorization.CALLER, NativeWebRequest.SCOPE_REQUEST)
+                instanceof Caller admitted ? admitted : check.admit(jwt);
         if (parameter.hasParameterAnnotation(StaffOnly.class)) {
             caller.requireStaff();
         }
         return caller;
     }
 
-    public static Caller fromJwt(Jwt jwt) {
+    /** What the token claims, before the roster had its say. */
+    static Caller fromJwt(Jwt jwt) {
         Set<String> roles = new HashSet<>();
         Object claim = jwt.getClaim(CLAIM_ROLES);
         if (claim instanceof Collection<?> values) {

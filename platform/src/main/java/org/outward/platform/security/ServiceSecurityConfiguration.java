@@ -6,6 +6,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.outward.contracts.roster.RosterView;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,7 +32,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every service checks the access token itself, whatever the gateway did, so a request that bypasses the gateway
  * gets nothing: signature (RS256 only, so {@code alg: none} and HMAC tricks fail), expiry, issuer and audience.
- * Sessions are never created; CSRF protection is off because no cookie carries credentials.
+ * Then, on every request, the token's bearer must still be on the roster ({@link RosterCheck}): a valid token of
+ * someone removed is refused with 403. Sessions are never created; CSRF protection is off because no cookie
+ * carries credentials.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -63,7 +66,14 @@ public class ServiceSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityFilterChain serviceSecurity(HttpSecurity http, JwtSettings settings) throws Exception {
+    RosterCheck rosterCheck(RosterView roster) {
+        return new RosterCheck(roster);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain serviceSecurity(HttpSecurity http, JwtSettings settings, RosterCheck rosterCheck)
+            throws Exception {
         List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
                 "/v3/api-docs", "/v3/api-docs/**"));
         open.addAll(settings.publicPaths());
@@ -76,7 +86,7 @@ public class ServiceSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().access(new RosterAuthorization(rosterCheck)))
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, e) -> {
@@ -84,9 +94,11 @@ public class ServiceSecurityConfiguration {
                             ProblemResponses.write(response, 401, "Unauthorized",
                                     "A valid bearer token is required.");
                         })
-                        .accessDeniedHandler((request, response, e) ->
-                                ProblemResponses.write(response, 403, "Forbidden", "You may not do this.")))
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403,
+                                "Forbidden", RosterAuthorization.refusal(request))))
                 .exceptionHandling(ex -> ex
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403,
+                                "Forbidden", RosterAuthorization.refusal(request)))
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
                             ProblemResponses.write(response, 401, "Unauthorized",
@@ -96,11 +108,11 @@ public class ServiceSecurityConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer callerArgument() {
+    WebMvcConfigurer callerArgument(RosterCheck rosterCheck) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new CallerArgumentResolver());
+                resolvers.add(new CallerArgumentResolver(rosterCheck));
             }
         };
     }

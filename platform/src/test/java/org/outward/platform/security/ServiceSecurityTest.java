@@ -1,20 +1,29 @@
 package org.outward.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.outward.contracts.catalog.MemberAdded;
+import org.outward.platform.roster.RosterMirror;
+import org.outward.platform.test.RosterEvents;
+import org.outward.platform.test.TestRoster;
 import org.outward.platform.test.TestMongo;
 import org.outward.platform.test.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What every service does with access tokens, checked against a tiny service built on the platform: only a
- * valid RS256 token of the right issuer and audience gets in, and refusals are problem+json.
+ * valid RS256 token of the right issuer and audience gets in, only while its bearer is on the roster (the
+ * platform's roster mirror, kept from a real Kafka topic), and refusals are problem+json.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = ServiceSecurityTest.App.class,
@@ -72,6 +82,21 @@ class ServiceSecurityTest {
     @Value("${local.server.port}")
     int port;
 
+    @Autowired
+    RosterMirror mirror;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    private TestRoster roster;
+    private RosterEvents events;
+
+    @BeforeEach
+    void roster() {
+        roster = new TestRoster(mirror);
+        events = new RosterEvents(kafka);
+    }
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(String path, String token) throws Exception {
@@ -84,10 +109,92 @@ class ServiceSecurityTest {
 
     @Test
     void aValidTokenIdentifiesTheCaller() throws Exception {
-        HttpResponse<String> response = get("/api/test/me", TestTokens.member("lib-1", "c-1"));
+        HttpResponse<String> response = get("/api/test/me", roster.member("lib-1", "c-1"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"library\":\"lib-1\"", "\"staff\":false");
+    }
+
+    @Test
+    void theRosterNotTheTokenSaysWhichLibraryAMemberBelongsTo() throws Exception {
+        roster.member("lib-true", "c-1");
+        String claimsAnother = TestTokens.builder().email(TestTokens.memberEmail("lib-true").toUpperCase())
+                .roles(Caller.MEMBER).library("lib-claimed").cohort("c-2").sign();
+
+        HttpResponse<String> me = get("/api/test/me", claimsAnother);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"library\":\"lib-true\"");
+        assertThat(get("/api/test/libraries/lib-claimed", claimsAnother).statusCode()).isEqualTo(403);
+        String claimsStaff = TestTokens.builder().email(TestTokens.memberEmail("lib-true")).roles(Caller.STAFF).sign();
+        assertThat(get("/api/test/staff-only", claimsStaff).statusCode()).as("a member, says the roster").isEqualTo(403);
+    }
+
+    @Test
+    void peopleTheRosterDoesNotKnowAreRefusedExceptStaffTheIdentityProviderVouchesFor() throws Exception {
+        HttpResponse<String> stranger = get("/api/test/me", TestTokens.member("lib-unknown", "c-1"));
+        assertForbidden(stranger, "not on the program's roster");
+
+        roster.library("lib-known", "c-1");
+        assertForbidden(get("/api/test/me", TestTokens.member("lib-known", "c-1")), "not on the program's roster");
+        assertForbidden(get("/api/test/me", TestTokens.builder().email(null).roles(Caller.STAFF).sign()),
+                "no email address");
+
+        assertThat(get("/api/test/staff-only", TestTokens.staff()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRemovedMembersUnexpiredTokenIsRefusedOnceTheRemovalArrivesAndAReAddedPersonIsBack() throws Exception {
+        String token = roster.member("lib-gone", "c-1");
+        assertThat(get("/api/test/me", token).statusCode()).isEqualTo(200);
+
+        events.memberRemoved(TestRoster.memberId("lib-gone"), TestTokens.memberEmail("lib-gone"), "lib-gone", "c-1");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/test/me", token).statusCode() == 403);
+        assertForbidden(get("/api/test/libraries/lib-gone", token), "no longer on the program's roster");
+
+        events.memberAdded(new MemberAdded("readded", TestTokens.memberEmail("lib-gone"), "Back again",
+                MemberAdded.ROLE_LIBRARY_MEMBER, "lib-gone", "c-1", null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/test/me", token).statusCode() == 200);
+    }
+
+    @Test
+    void aLibraryThatLeavesItsCohortTakesEveryMembersAccessWithIt() throws Exception {
+        String first = roster.member("lib-leaving", "c-1");
+        mirror.memberAdded(new MemberAdded("second", "second@lib-leaving.test", "Second",
+                MemberAdded.ROLE_LIBRARY_MEMBER, "lib-leaving", "c-1", null), Instant.EPOCH);
+        String second = TestTokens.builder().email("second@lib-leaving.test").roles(Caller.MEMBER)
+                .library("lib-leaving").cohort("c-1").sign();
+        String neighbour = roster.member("lib-staying", "c-1");
+        assertThat(get("/api/test/me", first).statusCode()).isEqualTo(200);
+        assertThat(get("/api/test/me", second).statusCode()).isEqualTo(200);
+
+        events.libraryLeft("lib-leaving", "c-1");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/test/me", first).statusCode() == 403
+                && get("/api/test/me", second).statusCode() == 403);
+        assertForbidden(get("/api/test/me", second), "library is no longer in a cohort");
+        assertThat(get("/api/test/me", neighbour).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void staffTakenOffTheRosterAreRefusedToo() throws Exception {
+        String email = "removed-staff@outward.test";
+        String token = TestTokens.builder().email(email).roles(Caller.STAFF).sign();
+        events.memberAdded(new MemberAdded("staff-9", email, "Sam Staff", MemberAdded.ROLE_PROGRAM_STAFF, null, null,
+                null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mirror.standing(email).isActive());
+        assertThat(get("/api/test/staff-only", token).statusCode()).isEqualTo(200);
+
+        events.memberRemoved("staff-9", email, null, null);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/test/staff-only", token).statusCode() == 403);
+        assertForbidden(get("/api/test/me", token), "no longer on the program's roster");
+    }
+
+    private static void assertForbidden(HttpResponse<String> response, String detail) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":403", "\"requestId\"", detail);
     }
 
     @Test
@@ -114,7 +221,7 @@ class ServiceSecurityTest {
 
     @Test
     void membersAreKeptToTheirOwnLibraryAndOutOfStaffRoutes() throws Exception {
-        String member = TestTokens.member("lib-1", "c-1");
+        String member = roster.member("lib-1", "c-1");
 
         assertThat(get("/api/test/libraries/lib-1", member).statusCode()).isEqualTo(200);
         HttpResponse<String> other = get("/api/test/libraries/lib-2", member);
@@ -128,7 +235,7 @@ class ServiceSecurityTest {
 
     @Test
     void aStaffOnlyRouteRefusesMembersBeforeLookingAtTheBody() throws Exception {
-        HttpResponse<String> member = post("/api/test/staff-body", TestTokens.member("lib-1", "c-1"), "{\"name\":\"\"}");
+        HttpResponse<String> member = post("/api/test/staff-body", roster.member("lib-1", "c-1"), "{\"name\":\"\"}");
         assertThat(member.statusCode()).isEqualTo(403);
         assertThat(member.body()).doesNotContain("name");
 
