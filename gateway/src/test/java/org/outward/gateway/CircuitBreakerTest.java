@@ -22,6 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * problem+json at once, without the gateway even trying the service; the other routes are unaffected.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "outward.gateway.roster.enabled=false", // no broker here; GatewayRosterTest covers the roster
     "outward.gateway.circuit-breaker.sliding-window=4",
     "outward.gateway.circuit-breaker.minimum-calls=4",
     "outward.gateway.circuit-breaker.open-for=5m",

@@ -6,13 +6,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * One gateway (one Spring context, shared by the subclasses) in front of three fake services, trusting
- * {@link TestTokens}, with small body limits so oversize bodies are cheap to send. Rate limits stay
+ * {@link TestTokens}, following the roster topic of an in-process Kafka broker, with small body limits so oversize bodies are cheap to send. Rate limits stay
  * generous here: {@link RateLimitTest} has its own gateway with tight ones. The fake services live as long
  * as the JVM, like the cached context that points at them.
  */
@@ -24,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "outward.gateway.rate-limit.per-ip.burst=2000"
 })
 @AutoConfigureWebTestClient
+@EmbeddedKafka(partitions = 1)
 abstract class EdgeTestBase {
 
     static final Downstream catalog = new Downstream("catalog");

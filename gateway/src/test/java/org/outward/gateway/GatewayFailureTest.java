@@ -23,7 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * carrying the request id, and nothing about hosts, ports or exceptions.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
+        properties = {"spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
+            "outward.gateway.roster.enabled=false"}) // no broker here; GatewayRosterTest covers the roster
 @AutoConfigureWebTestClient
 class GatewayFailureTest {
 

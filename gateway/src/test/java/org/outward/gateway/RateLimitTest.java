@@ -24,6 +24,7 @@ import reactor.netty.http.client.HttpClient;
  * (one request per 20 s) that no refill happens during the test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "outward.gateway.roster.enabled=false", // no broker here; GatewayRosterTest covers the roster
     "outward.gateway.rate-limit.per-user.requests-per-second=0.05",
     "outward.gateway.rate-limit.per-user.burst=3",
     "outward.gateway.rate-limit.per-ip.requests-per-second=0.05",

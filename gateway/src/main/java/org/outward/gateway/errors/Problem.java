@@ -56,7 +56,11 @@ public record Problem(HttpStatusCode status, String title, String detail) {
     }
 
     public static Problem forbidden() {
-        return new Problem(HttpStatus.FORBIDDEN, "Forbidden", "You may not do this.");
+        return forbidden("You may not do this.");
+    }
+
+    public static Problem forbidden(String detail) {
+        return new Problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
     }
 
     public static Problem corsRefused() {

@@ -20,6 +20,9 @@ import reactor.core.publisher.Mono;
  * {@link #MAX_AGE} after it was validated (this also bounds how long a rotated-out signing key keeps
  * working). Failures are never cached. The map is bounded: when full, expired entries are dropped, and
  * if that is not enough, everything (a cache miss only costs one validation).
+ *
+ * <p>The cache only saves the signature check. Whether the token's bearer may still act is decided on every
+ * request after it ({@link RosterGate}, then each service), so a cached token never outlives a revocation.
  */
 public final class CachingJwtDecoder implements ReactiveJwtDecoder {
 

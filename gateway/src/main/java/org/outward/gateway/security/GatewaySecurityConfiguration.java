@@ -6,8 +6,10 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import org.outward.contracts.roster.InMemoryRoster;
 import org.outward.gateway.errors.Problem;
 import org.outward.gateway.errors.ProblemErrorHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -32,7 +34,8 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 /**
  * The gateway's half of sign-in: every request under /api needs a valid RS256 bearer token (signature,
  * issuer, audience, expiry), checked here with the same settings the services use; the services check it
- * again, so nothing relies on the gateway alone. The Authorization header is passed on unchanged.
+ * again, so nothing relies on the gateway alone. Then {@link RosterGate}: a valid token of someone the roster has
+ * removed (or whose library left) is refused with 403. The Authorization header is passed on unchanged.
  * Stateless (no session, no cookie, hence no CSRF token). Refusals are problem+json like every error,
  * 401 carrying {@code WWW-Authenticate: Bearer}. Security headers on every response.
  */
@@ -72,8 +75,20 @@ public class GatewaySecurityConfiguration {
     }
 
     @Bean
+    InMemoryRoster roster() {
+        return new InMemoryRoster();
+    }
+
+    /** Off only in tests that run without a broker; a gateway in service always follows the roster topic. */
+    @Bean
+    @ConditionalOnProperty(name = "outward.gateway.roster.enabled", matchIfMissing = true)
+    RosterFeed rosterFeed(InMemoryRoster roster) {
+        return new RosterFeed(roster);
+    }
+
+    @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-            ProblemErrorHandler problems) {
+            ProblemErrorHandler problems, InMemoryRoster roster) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
             // RFC 6750: a bare challenge when no token came, invalid_token (no details) when one was refused.
             boolean tokenSent = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
@@ -81,7 +96,8 @@ public class GatewaySecurityConfiguration {
                     tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
             return problems.write(exchange, Problem.unauthorized());
         };
-        ServerAccessDeniedHandler forbidden = (exchange, e) -> problems.write(exchange, Problem.forbidden());
+        ServerAccessDeniedHandler forbidden = (exchange, e) -> problems.write(exchange,
+                RosterGate.refusal(exchange).map(Problem::forbidden).orElseGet(Problem::forbidden));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -94,7 +110,7 @@ public class GatewaySecurityConfiguration {
                 .authorizeExchange(auth -> auth
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(PUBLIC_PATHS).permitAll()
-                        .anyExchange().authenticated())
+                        .anyExchange().access(new RosterGate(roster)))
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtDecoder(decoder))
                         .authenticationEntryPoint(unauthorized)
