@@ -7,6 +7,10 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.util.List;
 import java.util.UUID;
+import org.outward.contracts.roster.InMemoryRoster;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -66,6 +70,11 @@ class AuthorizationServerConfig {
     }
 
     @Bean
+    InMemoryRoster roster() {
+        return new InMemoryRoster();
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
@@ -113,10 +122,12 @@ class AuthorizationServerConfig {
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }
-            users.find(context.getPrincipal().getName()).ifPresent(user -> {
-                context.getClaims().audience(List.of(properties.audience()));
-                TokenClaims.of(user).forEach((name, value) -> context.getClaims().claim(name, value));
-            });
+            // Looked up again at every token (and refresh): someone taken off the roster since signing in gets none.
+            DevUser user = users.find(context.getPrincipal().getName()).orElseThrow(() ->
+                    new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED,
+                            "You are not on the program's roster.", null)));
+            context.getClaims().audience(List.of(properties.audience()));
+            TokenClaims.of(user).forEach((name, value) -> context.getClaims().claim(name, value));
         };
     }
 }

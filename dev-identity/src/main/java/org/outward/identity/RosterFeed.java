@@ -1,33 +1,31 @@
 package org.outward.identity;
 
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.outward.contracts.DecodedEvent;
 import org.outward.contracts.EventCodec;
-import org.outward.contracts.Events;
 import org.outward.contracts.InvalidEventException;
 import org.outward.contracts.Topics;
-import org.outward.contracts.catalog.MemberAdded;
-import org.outward.contracts.catalog.MemberRemoved;
+import org.outward.contracts.roster.InMemoryRoster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Mirrors the roster: every MemberAdded becomes a user who can sign in, every MemberRemoved removes one. The consumer
- * group is new at every start, so the whole roster topic is read again and nothing needs storing here.
+ * Mirrors the roster into memory: who may sign in follows every MemberAdded, MemberRemoved, LibraryJoinedCohort and
+ * LibraryLeftCohort. The consumer group is new at every start, so the whole roster topic is read again and nothing
+ * needs storing here.
  */
 @Component
 class RosterFeed {
 
     private static final Logger log = LoggerFactory.getLogger(RosterFeed.class);
 
-    private final UserDirectory users;
+    private final InMemoryRoster roster;
     private final EventCodec codec = new EventCodec();
 
-    RosterFeed(UserDirectory users) {
-        this.users = users;
+    RosterFeed(InMemoryRoster roster) {
+        this.roster = roster;
     }
 
     @KafkaListener(topics = Topics.CATALOG_ROSTER, groupId = "dev-identity-#{T(java.util.UUID).randomUUID()}")
@@ -39,15 +37,8 @@ class RosterFeed {
             log.warn("skipped unreadable roster record at offset {}: {}", record.offset(), e.getMessage());
             return;
         }
-        if (event.is(Events.MEMBER_ADDED)) {
-            MemberAdded added = event.payloadAs(Events.MEMBER_ADDED);
-            users.put(new DevUser(added.email(), added.name(), List.of(added.role()), added.libraryId(),
-                    added.cohortId(), added.memberId()));
-            log.info("user {} can sign in as {}", added.memberId(), added.role());
-        } else if (event.is(Events.MEMBER_REMOVED)) {
-            MemberRemoved removed = event.payloadAs(Events.MEMBER_REMOVED);
-            users.remove(removed.email());
-            log.info("user {} removed", removed.memberId());
+        if (roster.apply(event)) {
+            log.info("roster {} subject={} applied", event.type().qualifiedName(), event.envelope().subject());
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.outward.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -16,7 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.outward.contracts.EventCodec;
 import org.outward.contracts.Events;
 import org.outward.contracts.Topics;
+import org.outward.contracts.EventType;
+import org.outward.contracts.catalog.LibraryJoinedCohort;
+import org.outward.contracts.catalog.LibraryLeftCohort;
 import org.outward.contracts.catalog.MemberAdded;
+import org.outward.contracts.catalog.MemberRemoved;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -29,8 +35,15 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The dev provider mirrors the roster from Kafka and issues tokens its JWKS verifies, with the Outward claims. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+/**
+ * The dev provider mirrors the roster from Kafka and issues tokens its JWKS verifies, with the Outward claims, to
+ * those on the roster only: removed people and members of a library that left get none.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+    "outward.identity.bootstrap-staff[0].email=pat.rivera@outward.example",
+    "outward.identity.bootstrap-staff[0].name=Pat Rivera",
+    "outward.identity.bootstrap-staff[1].email=bo.boot@outward.example",
+    "outward.identity.bootstrap-staff[1].name=Bo Boot"})
 @EmbeddedKafka(partitions = 1, topics = Topics.CATALOG_ROSTER)
 class DevIdentityTest {
 
@@ -53,6 +66,24 @@ class DevIdentityTest {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
+    @Autowired
+    UserDirectory users;
+
+    private final EventCodec codec = new EventCodec();
+
+    private <T extends Record> void publish(EventType<T> type, String subject, T payload) throws Exception {
+        kafka.send(new ProducerRecord<>(Topics.CATALOG_ROSTER, subject,
+                codec.encode(codec.envelope(type, "catalog-service", subject, null, payload)))).get();
+    }
+
+    private static LibraryJoinedCohort library(String id) {
+        return new LibraryJoinedCohort(id, "cohort-1", "Cohort", "Library " + id, "Town", "OH", "UTC",
+                "contact@" + id + ".example");
+    }
+
+    private static MemberAdded member(String id, String email, String libraryId) {
+        return new MemberAdded(id, email, "Member " + id, MemberAdded.ROLE_LIBRARY_MEMBER, libraryId, "cohort-1", null);
+    }
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -67,11 +98,10 @@ class DevIdentityTest {
 
     @Test
     void aRosterMemberGetsATokenWithTheirLibraryThatTheJwksVerifies() throws Exception {
-        EventCodec codec = new EventCodec();
         MemberAdded added = new MemberAdded("m-9", "Robin@Library.example", "Robin", MemberAdded.ROLE_LIBRARY_MEMBER,
                 "lib-9", "cohort-1", "Lead");
-        kafka.send(new ProducerRecord<>(Topics.CATALOG_ROSTER, "m-9",
-                codec.encode(codec.envelope(Events.MEMBER_ADDED, "catalog-service", "m-9", null, added))));
+        publish(Events.MEMBER_ADDED, "m-9", added);
+        publish(Events.LIBRARY_JOINED_COHORT, "lib-9", library("lib-9"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> token("robin@library.example", "outward").statusCode() == 200);
         JsonNode body = json.readTree(token("robin@library.example", "outward").body());
@@ -85,6 +115,53 @@ class DevIdentityTest {
         assertThat(jwt.getClaimAsString("library_id")).isEqualTo("lib-9");
         assertThat(jwt.getClaimAsString("cohort_id")).isEqualTo("cohort-1");
         assertThat(jwt.getClaimAsString("email")).isEqualTo("Robin@Library.example");
+    }
+
+    @Test
+    void aRemovedMemberCanNoLongerSignInOrGetATokenUntilAddedAgain() throws Exception {
+        publish(Events.LIBRARY_JOINED_COHORT, "lib-r", library("lib-r"));
+        publish(Events.MEMBER_ADDED, "m-r1", member("m-r1", "rae@library.example", "lib-r"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> token("rae@library.example", "outward").statusCode() == 200);
+
+        publish(Events.MEMBER_REMOVED, "m-r1", new MemberRemoved("m-r1", "rae@library.example", "lib-r", "cohort-1",
+                java.time.Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> token("rae@library.example", "outward").statusCode() == 401);
+        assertThatThrownBy(() -> users.loadUserByUsername("rae@library.example"))
+                .as("the sign-in form refuses them too").isInstanceOf(UsernameNotFoundException.class);
+
+        publish(Events.MEMBER_ADDED, "m-r2", member("m-r2", "rae@library.example", "lib-r"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> token("rae@library.example", "outward").statusCode() == 200);
+        assertThat(users.loadUserByUsername("rae@library.example").getUsername()).isEqualTo("rae@library.example");
+    }
+
+    @Test
+    void membersOfALibraryThatLeftItsCohortCannotSignInUntilItRejoins() throws Exception {
+        publish(Events.LIBRARY_JOINED_COHORT, "lib-l", library("lib-l"));
+        publish(Events.MEMBER_ADDED, "m-l1", member("m-l1", "lee@library.example", "lib-l"));
+        publish(Events.MEMBER_ADDED, "m-l2", member("m-l2", "lou@library.example", "lib-l"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> token("lee@library.example", "outward").statusCode() == 200
+                && token("lou@library.example", "outward").statusCode() == 200);
+
+        publish(Events.LIBRARY_LEFT_COHORT, "lib-l", new LibraryLeftCohort("lib-l", "cohort-1", "Lib",
+                java.time.Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> token("lee@library.example", "outward").statusCode() == 401
+                && token("lou@library.example", "outward").statusCode() == 401);
+
+        publish(Events.LIBRARY_JOINED_COHORT, "lib-l", library("lib-l"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> token("lee@library.example", "outward").statusCode() == 200);
+    }
+
+    @Test
+    void bootstrapStaffTakenOffTheRosterCannotSignIn() throws Exception {
+        String email = "bo.boot@outward.example";
+        assertThat(token(email, "outward").statusCode()).isEqualTo(200);
+        publish(Events.MEMBER_ADDED, "s-bo", new MemberAdded("s-bo", email, "Bo", MemberAdded.ROLE_PROGRAM_STAFF, null,
+                null, null));
+        publish(Events.MEMBER_REMOVED, "s-bo", new MemberRemoved("s-bo", email, null, null, java.time.Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> token(email, "outward").statusCode() == 401);
     }
 
     @Test
