@@ -99,13 +99,22 @@ public class PlatformAutoConfiguration {
         return KafkaErrorHandling.errorHandler(template, maxElapsed);
     }
 
-    /** Creates every topic (and its dead-letter topic) if missing; a no-op when they exist. */
+    /**
+     * Creates every topic (and its dead-letter topic) if missing; a no-op when they exist. The roster topic is
+     * compacted instead of expiring: the latest event of each member and library is kept for good, so a consumer that
+     * reads it from the start (a new service's roster mirror, the gateway and the identity provider at every start)
+     * learns the whole roster, however old. ({@code spring.kafka.admin.modify-topic-configs} brings an existing topic
+     * in line.)
+     */
     @Bean
     KafkaAdmin.NewTopics outwardTopics(@Value("${outward.kafka.partitions:3}") int partitions,
             @Value("${outward.kafka.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
                 .flatMap(topic -> java.util.stream.Stream.of(topic, topic + Topics.DEAD_LETTER_SUFFIX))
-                .map(topic -> TopicBuilder.name(topic).partitions(partitions).replicas(replicas).build())
+                .map(topic -> {
+                    TopicBuilder builder = TopicBuilder.name(topic).partitions(partitions).replicas(replicas);
+                    return topic.equals(Topics.CATALOG_ROSTER) ? builder.compact().build() : builder.build();
+                })
                 .toArray(NewTopic[]::new));
     }
 

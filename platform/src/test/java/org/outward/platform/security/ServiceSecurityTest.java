@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.outward.contracts.Topics;
 import org.outward.contracts.catalog.MemberAdded;
 import org.outward.platform.roster.RosterMirror;
 import org.outward.platform.test.RosterEvents;
@@ -24,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -87,6 +93,9 @@ class ServiceSecurityTest {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     private TestRoster roster;
     private RosterEvents events;
@@ -189,6 +198,17 @@ class ServiceSecurityTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/test/staff-only", token).statusCode() == 403);
         assertForbidden(get("/api/test/me", token), "no longer on the program's roster");
+    }
+
+    @Test
+    void theRosterTopicIsCompactedSoANewMirrorLearnsTheWholeRoster() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            ConfigResource roster = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CATALOG_ROSTER);
+            ConfigResource notes = new ConfigResource(ConfigResource.Type.TOPIC, Topics.NOTES_NOTES);
+            var configs = admin.describeConfigs(List.of(roster, notes)).all().get();
+            assertThat(configs.get(roster).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+            assertThat(configs.get(notes).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("delete");
+        }
     }
 
     private static void assertForbidden(HttpResponse<String> response, String detail) {
