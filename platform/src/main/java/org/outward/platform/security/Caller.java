@@ -5,9 +5,9 @@ import java.util.Set;
 import org.outward.platform.errors.ForbiddenException;
 
 /**
- * Who is calling, from the validated access token: subject, email, roles ({@value #STAFF} and/or
- * {@value #MEMBER}), and for a library member their library and cohort. Controllers take it as a parameter
- * and ask it before touching data; the rules live here so every service applies the same ones.
+ * Who is calling: subject and email from the validated access token; role ({@value #STAFF} or {@value #MEMBER})
+ * and, for a library member, their library and cohort as the roster says ({@link RosterCheck}). Controllers take
+ * it as a parameter and ask it before touching data; the rules live here so every service applies the same ones.
  */
 public record Caller(String subject, String email, Set<String> roles, String libraryId, String cohortId) {
 
