@@ -30,11 +30,15 @@ public final class DemoData {
     public static final String DEV_PASSWORD = "outward";
 
     private final Http http;
+    private final String gatewayUrl;
+    private final String identityUrl;
     private int created;
     private int existing;
 
     public DemoData(String gatewayUrl, String identityUrl) {
         this.http = new Http(gatewayUrl).withToken(Http.devToken(identityUrl, STAFF_EMAIL, DEV_PASSWORD));
+        this.gatewayUrl = gatewayUrl;
+        this.identityUrl = identityUrl;
     }
 
     public static JsonNode document() {
@@ -48,6 +52,7 @@ public final class DemoData {
     public Summary load() throws InterruptedException {
         JsonNode demo = document();
         List<String> emails = new ArrayList<>();
+        List<String> members = new ArrayList<>();
         for (JsonNode staff : demo.get("staff")) {
             ensureMember(staff, "/api/catalog/staff");
             emails.add(staff.get("email").asString());
@@ -64,11 +69,14 @@ public final class DemoData {
             for (JsonNode member : library.get("members")) {
                 ensureMember(member, "/api/catalog/libraries/" + libraryId + "/members");
                 emails.add(member.get("email").asString());
+                members.add(member.get("email").asString());
             }
         }
         // Notices go to the recipients notification-service knows; wait until the roster events reached it,
         // so that the first load's "new webinar" emails reach every demo member.
         awaitRecipients(emails, Duration.ofSeconds(60));
+        // Every service checks each caller against its copy of the roster: wait until the demo members may act.
+        awaitAdmitted(members, Duration.ofSeconds(60));
         for (JsonNode webinar : demo.get("webinars")) {
             String id = ensure("/api/catalog/webinars?status=all&slug=" + enc(webinar.get("slug").asString()),
                     node -> true, "/api/catalog/webinars", webinar);
@@ -111,6 +119,32 @@ public final class DemoData {
             Thread.sleep(250);
         }
         Console.say("warning: notification-service knows only %d of %d demo recipients", known.size(), emails.size());
+    }
+
+    private void awaitAdmitted(List<String> members, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String email : members) {
+            while (!admitted(email)) {
+                if (System.nanoTime() > deadline) {
+                    Console.say("warning: not every service lets demo member %s in yet", email);
+                    return;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    /** Signed in by the identity provider and let in by every service. */
+    private boolean admitted(String email) {
+        String token;
+        try {
+            token = Http.devToken(identityUrl, email, DEV_PASSWORD);
+        } catch (IllegalStateException notYet) {
+            return false;
+        }
+        Http member = new Http(gatewayUrl).withToken(token);
+        return List.of("/api/catalog/webinars", "/api/notes", "/api/notifications/preferences/me").stream()
+                .allMatch(path -> member.get(path).status() == 200);
     }
 
     /** List endpoints answer either a JSON array or a page object with {@code items}. */

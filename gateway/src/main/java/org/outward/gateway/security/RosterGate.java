@@ -25,6 +25,7 @@ import reactor.core.publisher.Mono;
 public final class RosterGate implements ReactiveAuthorizationManager<AuthorizationContext> {
 
     private static final String REFUSAL = RosterGate.class.getName() + ".refusal";
+    private static final String LIBRARY_LEFT = "Your library is no longer in a cohort of the program.";
 
     private final InMemoryRoster roster;
 
@@ -70,6 +71,4 @@ public final class RosterGate implements ReactiveAuthorizationManager<Authorizat
     static Optional<String> refusal(ServerWebExchange exchange) {
         return Optional.ofNullable(exchange.getAttribute(REFUSAL));
     }
-
-    private static final String LIBRARY_LEFT = "Your library is no longer in a cohort of the program.";
 }
