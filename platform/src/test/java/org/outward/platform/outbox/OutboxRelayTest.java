@@ -91,6 +91,8 @@ class OutboxRelayTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> pending().isEmpty());
         try (TopicProbe probe = new TopicProbe(broker.getBrokersAsString(), Topics.CATALOG_ROSTER)) {
+            // Waits for the event however slow the machine, then a moment more for a duplicate that must not come.
+            probe.await(r -> r.key().equals("m-1"), 1, Duration.ofSeconds(30));
             List<ConsumerRecord<String, String>> records = probe.drain(Duration.ofSeconds(3));
             assertThat(records).hasSize(1);
             assertThat(records.get(0).key()).isEqualTo("m-1");
