@@ -40,10 +40,13 @@ class LocalStackIT {
     @Test
     @Order(1)
     void demoDataIsLoadedAndPublished() {
-        JsonNode page = gateway.get("/api/catalog/webinars").body();
-        List<String> titles = DemoData.items(page).stream().map(w -> w.get("title").asString()).toList();
+        JsonNode page = gateway.get("/api/catalog/webinars?size=100").body();
+        // Only the demo webinars: other system tests publish webinars of their own on the same stack.
+        List<String> titles = DemoData.items(DemoData.document().get("webinars")).stream()
+                .map(w -> w.get("title").asString()).toList();
         assertThat(titles).contains("Hosting and Leading Community Conversations", "Theming and Using Public Knowledge",
                 "Calibrating Community Conditions", "Sweet Spot of Public Life");
+        assertThat(DemoData.items(page).stream().map(w -> w.get("title").asString()).toList()).containsAll(titles);
         // Every demo library member got one "new webinar" email per demo webinar; staff got none.
         List<String> members = memberEmails();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -101,11 +104,12 @@ class LocalStackIT {
         assertThat(published.body().get("status").asString()).isEqualTo("published");
         assertThat(slugs(gateway.get("/api/catalog/webinars?size=100").body())).contains(slug);
 
+        // Every demo member, once each; other system tests on the same stack may have library members of their own.
         List<String> members = memberEmails();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<Map<String, Object>> emails = emailsWithSubjectContaining(title);
             assertThat(emails).flatExtracting(m -> (List<?>) m.get("to")).map(Object::toString)
-                    .containsExactlyInAnyOrderElementsOf(members);
+                    .containsAll(members).doesNotHaveDuplicates().doesNotContainAnyElementsOf(staffEmails());
             assertThat(emails).allSatisfy(m -> {
                 assertThat((String) m.get("text")).contains(title);
                 assertThat((String) m.get("html")).contains(title);
@@ -116,7 +120,7 @@ class LocalStackIT {
             assertThat(logLines("gateway", requestId)).isNotEmpty();
             assertThat(logLines("catalog-service", requestId)).anyMatch(l -> l.contains("published WebinarPublished"));
             assertThat(logLines("notification-service", requestId)).anyMatch(l -> l.contains("consumed WebinarPublished"))
-                    .filteredOn(l -> l.contains("email sent")).hasSize(members.size());
+                    .filteredOn(l -> l.contains("email sent")).hasSize(emailsWithSubjectContaining(title).size());
         });
     }
 
@@ -210,10 +214,13 @@ class LocalStackIT {
     }
 
     private static List<String> memberEmails() {
-        List<String> all = stack.demo().memberEmails();
-        List<String> staff = DemoData.items(gateway.get("/api/catalog/staff").body()).stream()
+        List<String> staff = staffEmails();
+        return stack.demo().memberEmails().stream().filter(e -> !staff.contains(e)).toList();
+    }
+
+    private static List<String> staffEmails() {
+        return DemoData.items(gateway.get("/api/catalog/staff").body()).stream()
                 .map(s -> s.get("email").asString()).toList();
-        return all.stream().filter(e -> !staff.contains(e)).toList();
     }
 
     private static List<Map<String, Object>> emailsWithSubjectContaining(String text) {
