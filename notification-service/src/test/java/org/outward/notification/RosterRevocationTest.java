@@ -27,6 +27,7 @@ import org.outward.notification.delivery.EmailOutbox;
 import org.outward.notification.delivery.OutgoingEmail;
 import org.outward.notification.digest.DigestJob;
 import org.outward.notification.feed.FeedStore;
+import org.outward.notification.recipient.RosterReadModel;
 import org.outward.notification.support.Api;
 import org.outward.notification.support.Mailbox;
 import org.outward.notification.support.TestEvents;
@@ -52,6 +53,8 @@ class RosterRevocationTest extends ServiceTest {
     DigestJob digests;
     @Autowired
     EmailOutbox outbox;
+    @Autowired
+    RosterReadModel recipients;
 
     private TestEvents events;
 
@@ -153,6 +156,63 @@ class RosterRevocationTest extends ServiceTest {
                 java.time.Instant.now()));
 
         await().atMost(WAIT).until(() -> asStaff.get("/api/notifications/recipients").status() == 403);
+    }
+
+    /**
+     * Staff previewing the digest of someone no longer reachable get a 409 problem saying why, never the items
+     * their former audience would see; the same preview shows those items for them before, and for a colleague
+     * still on the roster after (so the test fails both ways).
+     */
+    @Test
+    void aDigestPreviewOfSomeoneNoLongerReachableSaysWhyAndShowsNoItems() {
+        CohortFixture f = new CohortFixture();
+        LibraryJoinedCohort sharing = f.library("Sharing", "UTC");
+        LibraryJoinedCohort library = f.library("Pine", "UTC");
+        LibraryJoinedCohort leaving = f.library("Aspen", "UTC");
+        MemberAdded gone = f.member("Gil", library);
+        MemberAdded stays = f.member("Sid", library);
+        MemberAdded left = f.member("Lea", leaving);
+        roster(List.of(sharing, library, leaving), List.of(gone, stays, left));
+        testClock().advance(Duration.ofMinutes(1));
+        NoteUploaded note = new NoteUploaded("note-" + UUID.randomUUID(), sharing.libraryId(), f.cohort,
+                "Preview canary " + f.suffix, NoteUploaded.VISIBILITY_COHORT, LocalDate.now(), java.time.Instant.now());
+        events.publish(Events.NOTE_UPLOADED, note.noteId(), note);
+        await().atMost(WAIT).until(() -> mongo.exists(Query.query(Criteria.where("_id").is("note:" + note.noteId())),
+                FeedStore.ITEMS));
+        for (MemberAdded member : List.of(gone, stays, left)) {
+            assertThat(preview(member.memberId()).body()).as(member.name()).contains(note.title());
+        }
+
+        events.publish(Events.MEMBER_REMOVED, gone.memberId(), new MemberRemoved(gone.memberId(), gone.email(),
+                library.libraryId(), f.cohort, java.time.Instant.now()));
+        events.publish(Events.LIBRARY_LEFT_COHORT, leaving.libraryId(), new LibraryLeftCohort(leaving.libraryId(),
+                f.cohort, leaving.name(), java.time.Instant.now()));
+        await().atMost(WAIT).until(() -> !mirror.standing(gone.email()).isActive()
+                && !mirror.standing(left.email()).isActive());
+
+        for (String who : List.of(gone.memberId(), gone.email().toUpperCase())) {
+            Api.Response refused = preview(who);
+            assertThat(refused.status()).as(who).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().path("detail").asString()).contains("no longer on the program's roster");
+            assertThat(refused.body()).doesNotContain(note.title());
+        }
+        Api.Response leftPreview = preview(left.memberId());
+        assertThat(leftPreview.status()).isEqualTo(409);
+        assertThat(leftPreview.json().path("detail").asString()).contains("library is no longer in a cohort");
+        assertThat(leftPreview.body()).doesNotContain(note.title());
+        assertThat(digests.preview(recipients.anyStanding(gone.memberId()).orElseThrow(), clock.instant()))
+                .as("the job itself previews nothing for them either").isEmpty();
+
+        Api.Response colleague = preview(stays.memberId());
+        assertThat(colleague.status()).isEqualTo(200);
+        assertThat(colleague.body()).contains(note.title());
+        assertThat(preview("nobody-" + f.suffix + "@nowhere.test").status()).isEqualTo(404);
+    }
+
+    private Api.Response preview(String recipient) {
+        return new Api(port).get("/api/notifications/digests/preview?recipient="
+                + java.net.URLEncoder.encode(recipient, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Emails the SMTP server got for the member, whatever they were about. */

@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import org.outward.contracts.roster.RosterStanding;
+import org.outward.notification.recipient.Library;
 import org.outward.notification.recipient.Recipient;
 import org.outward.notification.recipient.RosterReadModel;
 import org.outward.platform.errors.BadRequestException;
@@ -40,13 +43,28 @@ class DigestController {
     }
 
     @GetMapping("/api/notifications/digests/preview")
-    @Operation(summary = "A recipient's next daily/weekly digest as it stands now, nothing claimed (staff)")
+    @Operation(summary = "A recipient's next daily/weekly digest as it stands now, nothing claimed (staff); 409 for"
+            + " someone no longer reachable (removed from the roster, or their library left its cohort)")
     List<DigestJob.Preview> preview(@StaffOnly Caller caller, @RequestParam(required = false) String recipient) {
         if (recipient == null || recipient.isBlank()) {
             throw new BadRequestException("recipient", "must be a member id or an email address");
         }
-        Recipient who = roster.recipient(recipient.trim()).or(() -> roster.byEmail(recipient))
+        Recipient who = roster.anyStanding(recipient.trim())
                 .orElseThrow(() -> new NotFoundException("recipient", recipient));
+        // No digest will reach them, so a preview would only show what their old audience still sees: say why instead.
+        Optional<Library> library = roster.library(who.libraryId());
+        if (!RosterReadModel.reachable(who, library)) {
+            throw new ConflictException("recipient", unreachable(who, library));
+        }
         return job.preview(who, clock.instant());
+    }
+
+    private static String unreachable(Recipient who, Optional<Library> library) {
+        return switch (RosterStanding.of(who.toRosterPerson(), library.map(Library::toRosterLibrary)).status()) {
+            case REMOVED -> "This person is no longer on the program's roster: they get no digests.";
+            case LIBRARY_LEFT -> "This person's library is no longer in a cohort of the program: they get no digests.";
+            case LIBRARY_UNKNOWN -> "This person's library is not known here (yet): they get no digests until it is.";
+            default -> "This person has no email address on the roster: they get no digests.";
+        };
     }
 }

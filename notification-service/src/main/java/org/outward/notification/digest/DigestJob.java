@@ -202,6 +202,9 @@ public class DigestJob {
     public List<Preview> preview(Recipient recipient, Instant now) {
         Snapshot snapshot = new Snapshot(now);
         Optional<Library> library = snapshot.library(recipient);
+        if (!RosterReadModel.reachable(recipient, library)) {
+            return List.of(); // as the run: nothing goes to someone off the roster (the controller says why)
+        }
         Preferences prefs = preferences.of(recipient);
         List<Preview> previews = new ArrayList<>();
         for (Frequency frequency : DIGESTS) {

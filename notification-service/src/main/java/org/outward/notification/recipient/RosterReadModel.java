@@ -55,6 +55,21 @@ public class RosterReadModel {
                 .map(Recipient::fromDocument).findFirst();
     }
 
+    /**
+     * The person with this member id or address (any case), whether or not still on the roster: someone on it
+     * first, then the latest removed entry. For staff look-ups that must tell "unknown" from "no longer here".
+     */
+    public Optional<Recipient> anyStanding(String idOrEmail) {
+        if (idOrEmail == null || idOrEmail.isBlank()) {
+            return Optional.empty();
+        }
+        return recipient(idOrEmail).or(() -> byEmail(idOrEmail)).or(() -> mongo.find(
+                        Query.query(Criteria.where("emailKey").is(RosterPerson.emailKey(idOrEmail)))
+                                .with(Sort.by(Sort.Direction.DESC, "asOf")).limit(1), Document.class,
+                        RosterMirror.PEOPLE).stream()
+                .map(Recipient::fromDocument).findFirst());
+    }
+
     public Map<String, Library> libraries() {
         return mongo.findAll(Document.class, RosterMirror.LIBRARIES).stream().map(Library::fromDocument)
                 .collect(Collectors.toMap(Library::libraryId, Function.identity()));
