@@ -13,9 +13,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * One gateway (one Spring context, shared by the subclasses) in front of three fake services, trusting
- * {@link TestTokens}, following the roster topic of an in-process Kafka broker, with small body limits so oversize bodies are cheap to send. Rate limits stay
- * generous here: {@link RateLimitTest} has its own gateway with tight ones. The fake services live as long
- * as the JVM, like the cached context that points at them.
+ * {@link TestTokens}, following the roster topic of an in-process Kafka broker, with small body limits so
+ * oversize bodies are cheap to send. Rate limits stay generous here: {@link RateLimitTest} has its own gateway
+ * with tight ones. The fake services live as long as the JVM, like the cached context that points at them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "outward.gateway.max-body.standard=1KB",

@@ -4,34 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Access follows the roster on the whole stack, through the gateway, while tokens stay valid: staff removes a
- * member (or a library leaves its cohort) through the API, and within 5 s the same unexpired token is refused on
- * notes, catalog and notifications; the identity provider no longer signs them in, and no more email reaches them.
- * Each revocation's observed delay (from the removal's response to the first 403 of each service) is printed as
- * {@code revocation delay ...}.
+ * Access follows the roster on the whole stack while tokens stay valid: staff removes a member (or a library leaves
+ * its cohort) through the API, and the same unexpired token is then refused on notes, catalog and notifications,
+ * both through the gateway and at each service directly (each checks its own roster view, so the gateway is not
+ * the only guard); the identity provider no longer signs them in, and no more email reaches them.
+ *
+ * <p>No timed assertion: each check polls until refused with a generous deadline, and the observed delays (from
+ * the removal's response to the first 403 of each path) are printed as {@code revocation delay ...}; the
+ * requirement's 5 s is checked against those figures in docs/roster-access.md, not here.
  */
 @ExtendWith(SystemStack.class)
 class RosterRevocationIT {
 
-    /** The requirement's bound, not a speed assertion: the delay itself is measured and printed. */
-    private static final Duration BOUND = Duration.ofSeconds(5);
+    /** A generous deadline, not a speed assertion: the delays themselves are measured and printed. */
     private static final Duration PROPAGATION = Duration.ofSeconds(60);
 
     /** One read per service a library member may make. */
-    private static final Map<String, String> READS = Map.of(
+    private static final Map<String, String> READS = new TreeMap<>(Map.of(
             "notes", "/api/notes",
             "catalog", "/api/catalog/webinars",
-            "notifications", "/api/notifications/preferences/me");
+            "notifications", "/api/notifications/preferences/me"));
 
     private static LocalStack stack;
     private static Http staff;
@@ -50,16 +57,18 @@ class RosterRevocationIT {
         String library = library(cohort, "Removal " + run);
         JsonNode gone = member(library, "gone-" + run);
         JsonNode stays = member(library, "stays-" + run);
-        Http asGone = signedIn(gone);
+        Member asGone = signedIn(gone);
         signedIn(stays);
 
         assertThat(staff.delete("/api/catalog/members/" + gone.get("id").asString()).status()).isEqualTo(204);
         long removedAt = System.nanoTime();
 
-        Map<String, Long> delays = awaitRefusedEverywhere(asGone, removedAt);
-        System.out.printf("revocation delay (member removed) after the 204: %s ms%n", delays);
-        assertThat(asGone.get("/api/notes").body().get("detail").asString())
+        Map<String, List<Long>> delays = awaitRefusedEverywhere(removedAt, asGone);
+        System.out.printf("revocation delay (member removed) after the 204, ms: %s%n", delays);
+        assertThat(asGone.gateway().get("/api/notes").body().get("detail").asString())
                 .isEqualTo("You are no longer on the program's roster.");
+        asGone.direct().forEach((service, http) -> assertThat(http.get(READS.get(service)).body().get("detail")
+                .asString()).as(service).isEqualTo("You are no longer on the program's roster."));
         awaitNoSignIn(gone);
 
         String title = publishWebinar(run);
@@ -76,20 +85,22 @@ class RosterRevocationIT {
         JsonNode first = member(leaving, "first-" + run);
         JsonNode second = member(leaving, "second-" + run);
         JsonNode neighbour = member(staying, "neighbour-" + run);
-        Http asFirst = signedIn(first);
-        Http asSecond = signedIn(second);
-        Http asNeighbour = signedIn(neighbour);
+        Member asFirst = signedIn(first);
+        Member asSecond = signedIn(second);
+        Member asNeighbour = signedIn(neighbour);
 
         assertThat(staff.delete("/api/catalog/libraries/" + leaving).status()).isEqualTo(204);
         long leftAt = System.nanoTime();
 
-        Map<String, Long> firstDelays = awaitRefusedEverywhere(asFirst, leftAt);
-        Map<String, Long> secondDelays = awaitRefusedEverywhere(asSecond, leftAt);
-        System.out.printf("revocation delay (library left) after the 204: first member %s ms, second member %s ms%n",
-                firstDelays, secondDelays);
-        assertThat(asSecond.get("/api/catalog/webinars").body().get("detail").asString())
+        Map<String, List<Long>> delays = awaitRefusedEverywhere(leftAt, asFirst, asSecond);
+        System.out.printf("revocation delay (library left) after the 204, ms (first member, second member): %s%n",
+                delays);
+        assertThat(asSecond.gateway().get("/api/catalog/webinars").body().get("detail").asString())
                 .isEqualTo("Your library is no longer in a cohort of the program.");
-        READS.values().forEach(path -> assertThat(asNeighbour.get(path).status()).as(path).isEqualTo(200));
+        asSecond.direct().forEach((service, http) -> assertThat(http.get(READS.get(service)).body().get("detail")
+                .asString()).as(service).isEqualTo("Your library is no longer in a cohort of the program."));
+        asNeighbour.paths().forEach((path, http) -> assertThat(http.get(READS.get(service(path))).status()).as(path)
+                .isEqualTo(200));
         awaitNoSignIn(first);
         awaitNoSignIn(second);
 
@@ -100,31 +111,67 @@ class RosterRevocationIT {
     }
 
     /**
-     * Polls the three services until each refuses the token, recording when each first did; at most {@link #BOUND}
-     * after the removal's response.
+     * A member's token, sent through the gateway and to each service directly.
+     *
+     * @param direct service name to a client of that service's own port
      */
-    private static Map<String, Long> awaitRefusedEverywhere(Http caller, long since) {
-        Map<String, Long> delays = new LinkedHashMap<>();
-        await().atMost(BOUND).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> {
-            READS.forEach((service, path) -> {
-                if (!delays.containsKey(service) && caller.get(path).status() == 403) {
-                    delays.put(service, (System.nanoTime() - since) / 1_000_000);
-                }
-            });
-            return delays.size() == READS.size();
-        });
-        return delays;
+    private record Member(Http gateway, Map<String, Http> direct) {
+
+        /** Every path a request can take: "gateway/notes", ..., "direct/notes", ... to its client. */
+        Map<String, Http> paths() {
+            Map<String, Http> paths = new LinkedHashMap<>();
+            READS.keySet().forEach(service -> paths.put("gateway/" + service, gateway));
+            direct.forEach((service, http) -> paths.put("direct/" + service, http));
+            return paths;
+        }
     }
 
-    /** A dev token for the member, once the identity provider and every service know them. */
-    private static Http signedIn(JsonNode member) {
+    private static String service(String path) {
+        return path.substring(path.indexOf('/') + 1);
+    }
+
+    /**
+     * Polls every path of every caller (each service through the gateway and directly), each in a thread of its
+     * own so one slow path does not delay the others' observation, until each refuses the token; returns when each
+     * first did, in ms after {@code since}, as a list per path (one entry per caller, in order).
+     */
+    private static Map<String, List<Long>> awaitRefusedEverywhere(long since, Member... callers) {
+        int paths = callers[0].paths().size();
+        ExecutorService pool = Executors.newFixedThreadPool(paths * callers.length);
+        try {
+            Map<String, List<CompletableFuture<Long>>> pending = new LinkedHashMap<>();
+            for (Member caller : callers) {
+                caller.paths().forEach((path, http) -> pending.computeIfAbsent(path, p -> new ArrayList<>())
+                        .add(CompletableFuture.supplyAsync(() -> {
+                            await().atMost(PROPAGATION).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                                    .until(() -> http.get(READS.get(service(path))).status() == 403);
+                            return (System.nanoTime() - since) / 1_000_000;
+                        }, pool)));
+            }
+            Map<String, List<Long>> delays = new LinkedHashMap<>();
+            pending.forEach((path, futures) -> delays.put(path,
+                    futures.stream().map(CompletableFuture::join).toList()));
+            return delays;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A dev token for the member, once the identity provider and every service (each path) let them in. */
+    private static Member signedIn(JsonNode member) {
         String email = member.get("email").asString();
         String token = await().atMost(PROPAGATION).ignoreExceptions().until(() -> Http.devToken(
                 stack.config().identityUrl(), email, DemoData.DEV_PASSWORD), t -> t != null);
-        Http http = new Http(stack.config().gatewayUrl()).withToken(token);
-        await().atMost(PROPAGATION).untilAsserted(() -> READS.forEach((service, path) ->
-                assertThat(http.get(path).status()).as(service + " " + path).isEqualTo(200)));
-        return http;
+        StackConfig config = stack.config();
+        Map<String, Integer> ports = Map.of("catalog", config.catalogPort(), "notes", config.notesPort(),
+                "notifications", config.notificationPort());
+        Map<String, Http> direct = new LinkedHashMap<>();
+        READS.keySet().forEach(service -> direct.put(service,
+                new Http("http://localhost:" + ports.get(service)).withToken(token)));
+        Member caller = new Member(new Http(config.gatewayUrl()).withToken(token), direct);
+        await().atMost(PROPAGATION).untilAsserted(() -> caller.paths().forEach((path, http) ->
+                assertThat(http.get(READS.get(service(path))).status()).as(path).isEqualTo(200)));
+        return caller;
     }
 
     private static void awaitNoSignIn(JsonNode member) {
