@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.security.Caller;
 import org.outward.platform.security.StaffOnly;
 import org.springframework.http.ContentDisposition;
@@ -21,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Progress marks: a library's members (or staff) mark a webinar watched and its resources done with
  * PUT and take a mark back with DELETE (both idempotent, 200 with the library's progress on that
- * webinar). A member naming another library gets 403 for writes, 404 for reads. The cohort matrix
+ * webinar). Another library's progress does not exist for a member (404, reads and writes alike). The cohort matrix
  * is for staff, as JSON or CSV ({@code Accept: text/csv}).
  */
 @RestController
@@ -71,9 +70,7 @@ public class ProgressController {
     @GetMapping("/libraries/{libraryId}/progress")
     @Operation(summary = "A library's progress (own library)")
     public List<ProgressView> ofLibrary(Caller caller, @PathVariable String libraryId) {
-        if (!caller.canAccessLibrary(libraryId)) {
-            throw new NotFoundException("Library", libraryId);
-        }
+        caller.requireLibrary(libraryId);
         return progress.ofLibrary(libraryId);
     }
 

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.security.Caller;
 import org.outward.platform.security.StaffOnly;
 import org.springframework.http.ResponseEntity;
@@ -48,9 +47,7 @@ public class CohortController {
     @GetMapping("/{id}")
     @Operation(summary = "One cohort (members: their own)")
     public CohortView get(Caller caller, @PathVariable String id) {
-        if (!caller.canAccessCohort(id)) {
-            throw new NotFoundException("Cohort", id);
-        }
+        caller.requireCohort(id);
         return cohorts.get(id);
     }
 }

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.security.Caller;
 import org.outward.platform.security.StaffOnly;
 import org.springframework.http.ResponseEntity;
@@ -40,18 +39,14 @@ public class LibraryController {
     @GetMapping("/cohorts/{cohortId}/libraries")
     @Operation(summary = "The cohort's libraries (members: their own cohort)")
     public List<LibraryView> list(Caller caller, @PathVariable String cohortId) {
-        if (!caller.canAccessCohort(cohortId)) {
-            throw new NotFoundException("Cohort", cohortId);
-        }
+        caller.requireCohort(cohortId);
         return libraries.listInCohort(cohortId);
     }
 
     @GetMapping("/libraries/{id}")
     @Operation(summary = "One library (members: their own)")
     public LibraryView get(Caller caller, @PathVariable String id) {
-        if (!caller.canAccessLibrary(id)) {
-            throw new NotFoundException("Library", id);
-        }
+        caller.requireLibrary(id);
         return libraries.get(id);
     }
 

@@ -41,9 +41,7 @@ public class MemberController {
     @GetMapping("/libraries/{libraryId}/members")
     @Operation(summary = "A library's team (members: their own library)")
     public List<MemberView> listInLibrary(Caller caller, @PathVariable String libraryId) {
-        if (!caller.canAccessLibrary(libraryId)) {
-            throw new NotFoundException("Library", libraryId);
-        }
+        caller.requireLibrary(libraryId);
         return members.listInLibrary(libraryId);
     }
 
