@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import org.outward.platform.security.Caller;
 import org.outward.platform.security.StaffOnly;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Cohorts: staff create them and see all; a library member sees only their own (others are 404). */
@@ -29,6 +31,7 @@ public class CohortController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a cohort (staff)")
     public ResponseEntity<CohortView> create(@StaffOnly Caller caller, @Valid @RequestBody CreateCohortRequest request) {
         CohortView created = cohorts.create(request);

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import org.outward.platform.security.Caller;
 import org.outward.platform.security.StaffOnly;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Libraries: staff add and remove them; members see their cohort's list and their own library. */
@@ -29,6 +31,7 @@ public class LibraryController {
     }
 
     @PostMapping("/cohorts/{cohortId}/libraries")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a library to a cohort (staff): LibraryJoinedCohort")
     public ResponseEntity<LibraryView> add(@StaffOnly Caller caller, @PathVariable String cohortId,
             @Valid @RequestBody AddLibraryRequest request) {
@@ -51,9 +54,9 @@ public class LibraryController {
     }
 
     @DeleteMapping("/libraries/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a library from its cohort (staff): LibraryLeftCohort")
-    public ResponseEntity<Void> remove(@StaffOnly Caller caller, @PathVariable String id) {
+    public void remove(@StaffOnly Caller caller, @PathVariable String id) {
         libraries.remove(id);
-        return ResponseEntity.noContent().build();
     }
 }
