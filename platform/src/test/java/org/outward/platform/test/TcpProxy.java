@@ -17,11 +17,16 @@ public class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private ServerSocket server;
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
     public TcpProxy(int port, String targetHost, int targetPort) {
         this.port = port;
         this.targetHost = targetHost;
         this.targetPort = targetPort;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** A port that was free a moment ago. */
@@ -46,7 +51,11 @@ public class TcpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                accepted.incrementAndGet();
                 Socket target = new Socket(targetHost, targetPort);
+                // Without it, each forwarded small write waits for the other side's delayed ACK (about 40 ms).
+                client.setTcpNoDelay(true);
+                target.setTcpNoDelay(true);
                 pipe(client, target);
                 pipe(target, client);
             } catch (IOException e) {
@@ -76,6 +85,11 @@ public class TcpProxy implements AutoCloseable {
         } catch (IOException ignored) {
             // already closed
         }
+    }
+
+    /** Connections accepted so far (a client that reuses its connections opens few). */
+    public int accepted() {
+        return accepted.get();
     }
 
     @Override
