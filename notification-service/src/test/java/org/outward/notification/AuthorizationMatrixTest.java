@@ -199,7 +199,7 @@ class AuthorizationMatrixTest extends ServiceTest {
     /** What a refused write could have changed: digest schedules, preferences (with their content). */
     private long[] state() {
         return new long[] {
-                mongo.getCollection(DigestJob.SCHEDULES).countDocuments(),
+                mongo.getCollection(org.outward.notification.digest.DigestSchedule.COLLECTION).countDocuments(),
                 mongo.getCollection(PreferenceStore.COLLECTION).countDocuments(),
                 mongo.getCollection(PreferenceStore.COLLECTION).find().into(new ArrayList<>()).toString().hashCode()};
     }
