@@ -1,5 +1,7 @@
 package org.outward.platform;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.outward.platform.proxy.ClientAddressResolver;
 import org.outward.platform.proxy.ProxySettings;
 import org.outward.platform.web.BodySizeLimitFilter;
 import org.outward.platform.web.RequestIdFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -85,8 +88,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    EventConsumer eventConsumer(EventCodec codec, Inbox inbox) {
-        return new EventConsumer(codec, inbox);
+    EventConsumer eventConsumer(EventCodec codec, Inbox inbox, ObjectProvider<MeterRegistry> meters) {
+        return new EventConsumer(codec, inbox, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /**
