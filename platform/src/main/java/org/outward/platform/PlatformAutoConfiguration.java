@@ -19,6 +19,10 @@ import org.outward.platform.outbox.OutboxProperties;
 import org.outward.platform.outbox.OutboxRelay;
 import org.outward.platform.proxy.ClientAddressResolver;
 import org.outward.platform.proxy.ProxySettings;
+import org.outward.platform.retention.RetentionProperties;
+import org.outward.platform.retention.RetentionRule;
+import org.outward.platform.retention.RetentionSweeper;
+import org.outward.platform.retention.RetentionTask;
 import org.outward.platform.web.BodySizeLimitFilter;
 import org.outward.platform.web.RequestIdFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,7 +54,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
-@EnableConfigurationProperties({OutboxProperties.class, ProxySettings.class})
+@EnableConfigurationProperties({OutboxProperties.class, ProxySettings.class, RetentionProperties.class})
 public class PlatformAutoConfiguration {
 
     /** The client's address behind the trusted proxies ({@code outward.proxy.*}; none unless configured). */
@@ -85,6 +89,19 @@ public class PlatformAutoConfiguration {
     @Bean
     Inbox inbox(MongoTemplate mongo, Clock clock) {
         return new Inbox(mongo, clock);
+    }
+
+    /** Every inbox (the main one and the named ones of further consumer groups). */
+    @Bean
+    RetentionRule inboxRetention(RetentionProperties properties) {
+        return new RetentionRule(Inbox.COLLECTION + "*", "processedAt", properties.inbox());
+    }
+
+    @Bean
+    RetentionSweeper retentionSweeper(MongoTemplate mongo, ObjectProvider<RetentionRule> rules,
+            ObjectProvider<RetentionTask> tasks, RetentionProperties properties, Clock clock) {
+        return new RetentionSweeper(mongo, rules.orderedStream().toList(), tasks.orderedStream().toList(), properties,
+                clock);
     }
 
     @Bean

@@ -44,11 +44,11 @@ public class EmailOutbox {
 
     @PostConstruct
     void createIndexes() {
-        // The sender's claim query, and the delivery log's filters and order.
+        // The sender's claim query, and the delivery log's filters.
         mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
                 .on("nextAttemptAt", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("recipientId", Sort.Direction.ASC));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("createdAt", Sort.Direction.DESC));
+        // createdAt (the log's order) has its TTL index from the retention rule (see RetentionConfiguration).
         // The claim token is the fence: every write of a sender finds its email by the token alone (unique while
         // the email is claimed, removed when it leaves SENDING). Sparse: most emails have none.
         mongo.indexOps(COLLECTION).createIndex(new Index().on("claimToken", Sort.Direction.ASC).unique().sparse()
