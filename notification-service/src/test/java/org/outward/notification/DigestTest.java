@@ -500,6 +500,31 @@ class DigestTest extends ServiceTest {
                 EmailOutbox.COLLECTION).getString("status")));
     }
 
+    @Test
+    void aRunBroughtForwardLosesNothingThatArrivesBeforeItsBoundary() {
+        CohortFixture f = new CohortFixture();
+        LocalDate day = startDay();
+        testClock().advanceTo(utc(day, 10));
+        LibraryJoinedCohort mine = f.library("Mine", "UTC");
+        LibraryJoinedCohort peer = f.library("Peer", "UTC");
+        MemberAdded me = f.member("Ivy", mine);
+        rosterOf(List.of(mine, peer), List.of(me));
+        NoteUploaded early = sharedNote(f, peer, "Before the early run");
+        awaitItem("note:" + early.noteId());
+
+        // Staff send the digests due five days from now, now: that window ends at a boundary still to come.
+        job.runDue(utc(day.plusDays(5), 8).plusSeconds(5));
+        NoteUploaded later = sharedNote(f, peer, "After the early run");
+        awaitItem("note:" + later.noteId());
+        job.runDue(utc(day.plusDays(6), 8).plusSeconds(5));
+
+        List<Document> mail = digests(me.memberId());
+        assertThat(mail).hasSize(2);
+        assertThat(mail.get(0).getString("text")).contains("Before the early run");
+        assertThat(mail.get(1).getString("text")).contains("After the early run");
+        assertEveryItemOnce(me.memberId(), "note:" + early.noteId(), "note:" + later.noteId());
+    }
+
     /** Stands for the process dying: an Error, which per-recipient isolation does not catch. */
     private static final class SimulatedCrash extends Error {
     }

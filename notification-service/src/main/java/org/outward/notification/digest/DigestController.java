@@ -39,12 +39,12 @@ class DigestController {
         this.clock = clock;
     }
 
-    /** How far ahead a run may be brought forward: a weekly window plus a day. */
-    static final Duration MAX_AHEAD = Duration.ofDays(8);
+    /** How far ahead a run may be brought forward: a month (several daily windows in a row, for system tests). */
+    static final Duration MAX_AHEAD = Duration.ofDays(31);
 
     @PostMapping("/api/notifications/digests/run")
     @Operation(summary = "Build and queue every digest that is due now (staff); 409 while another run holds the lock. "
-            + "With at (ISO-8601 instant, up to 8 days ahead): the digests whose windows close by then, sent now")
+            + "With at (ISO-8601 instant, up to 31 days ahead): the digests whose windows close by then, sent now")
     DigestJob.RunSummary run(@StaffOnly Caller caller, @RequestParam(required = false) String at) {
         Instant now = clock.instant();
         Instant asOf = now;
@@ -55,7 +55,7 @@ class DigestController {
                 throw new BadRequestException("at", "must be an ISO-8601 instant such as 2026-03-01T08:00:00Z");
             }
             if (asOf.isBefore(now) || asOf.isAfter(now.plus(MAX_AHEAD))) {
-                throw new BadRequestException("at", "must be between now and 8 days ahead");
+                throw new BadRequestException("at", "must be between now and 31 days ahead");
             }
         }
         return runs.runAsOf(asOf).orElseThrow(() -> new ConflictException(null, "A digest run is in progress."));

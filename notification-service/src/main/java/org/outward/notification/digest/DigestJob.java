@@ -152,7 +152,7 @@ public class DigestJob {
             return new Result(Outcome.ALREADY_QUEUED, 0);
         }
         Map<String, FeedItem> found = candidates.find(snapshot, recipient, kinds,
-                schedule.from(recipient, state.lastEnd()), end);
+                schedule.from(recipient, state), end);
         Set<String> mine = new HashSet<>(claims.claim(recipient.memberId(), found.keySet(), key));
         if (resumed) {
             mine.addAll(claims.claimedBy(recipient.memberId(), key));

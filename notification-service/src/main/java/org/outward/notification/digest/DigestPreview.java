@@ -56,7 +56,7 @@ public class DigestPreview {
             Instant end = DigestSchedule.nextEnd(state, frequency, prefs, now);
             // Everything known so far and not yet sent to this person (the window may cut some of it off).
             Map<String, FeedItem> found = candidates.find(snapshot, recipient, kinds,
-                    schedule.from(recipient, state.lastEnd()), now);
+                    schedule.from(recipient, state), now);
             Set<String> had = claims.claimedAmong(recipient.memberId(), found.keySet());
             List<FeedItem> items = found.values().stream().filter(i -> !had.contains(i.id())).toList();
             List<DigestContent.Group> groups = assembly.groups(snapshot, prefs, items);

@@ -35,7 +35,8 @@ public class DigestRuns {
 
     /**
      * The digests whose windows close by {@code at}, built now: {@code at} later than now sends them early (their
-     * windows then end at a boundary still to come; what arrives before it goes into the next digest).
+     * windows then end at a boundary still to come; what arrives after the run goes into the next digest, whose
+     * window looks back from the run, see {@link DigestSchedule#from}).
      */
     public Optional<DigestJob.RunSummary> runAsOf(Instant at) {
         if (!lock.acquire(LOCK, instance, properties.lockLease())) {

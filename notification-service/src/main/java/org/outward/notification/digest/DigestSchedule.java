@@ -1,5 +1,6 @@
 package org.outward.notification.digest;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
  * <memberId>|daily}) with the end of the last window done ({@code lastEnd}) and, while a window is being worked on,
  * {@code pending: {key, end}}. Claiming a window is a compare-and-set of {@code pending} (one run, one instance,
  * wins); completing it moves {@code lastEnd} on and removes {@code pending}. A window is named by the boundary that
- * closes it (see {@link Windows}).
+ * closes it (see {@link Windows}). {@code lastRunAt} is when the last window was done: a run brought forward
+ * ({@code at} ahead of now) ends its windows at a boundary still to come, and what arrives between the run and that
+ * boundary must still be looked for by the next window.
  */
 @Component
 public class DigestSchedule {
@@ -28,25 +31,30 @@ public class DigestSchedule {
 
     private final MongoTemplate mongo;
     private final DigestProperties properties;
+    private final Clock clock;
 
-    DigestSchedule(MongoTemplate mongo, DigestProperties properties) {
+    DigestSchedule(MongoTemplate mongo, DigestProperties properties, Clock clock) {
         this.mongo = mongo;
         this.properties = properties;
+        this.clock = clock;
     }
 
-    /** Where a recipient's frequency stands: the last window done, and the one being worked on (both may be null). */
-    record State(String id, Instant lastEnd, String pendingKey, Instant pendingEnd) {
+    /**
+     * Where a recipient's frequency stands: the last window done and when that was, and the one being worked on
+     * (any may be null).
+     */
+    record State(String id, Instant lastEnd, Instant lastRunAt, String pendingKey, Instant pendingEnd) {
     }
 
     State read(Recipient recipient, Frequency frequency) {
         String id = recipient.memberId() + "|" + frequency.key();
         Document schedule = mongo.findById(id, Document.class, COLLECTION);
         if (schedule == null) {
-            return new State(id, null, null, null);
+            return new State(id, null, null, null, null);
         }
         Document pending = schedule.get("pending", Document.class);
-        return new State(id, instant(schedule.getDate("lastEnd")), pending == null ? null : pending.getString("key"),
-                pending == null ? null : instant(pending.getDate("end")));
+        return new State(id, instant(schedule.getDate("lastEnd")), instant(schedule.getDate("lastRunAt")),
+                pending == null ? null : pending.getString("key"), pending == null ? null : instant(pending.getDate("end")));
     }
 
     /** The end of the window due now, or null when the last one done is that recent. */
@@ -65,13 +73,18 @@ public class DigestSchedule {
         return "digest-" + frequency.key() + ":" + memberId + ":" + end;
     }
 
-    /** Where a window's items start: the previous end minus the lookback, never before the person joined. */
-    Instant from(Recipient recipient, Instant lastEnd) {
+    /**
+     * Where a window's items start: the lookback before the previous window's end, or before the previous run when
+     * that run was brought forward (its end still to come); never before the person joined.
+     */
+    Instant from(Recipient recipient, State state) {
         Instant since = recipient.since() == null ? Instant.EPOCH : recipient.since();
-        if (lastEnd == null) {
+        if (state.lastEnd() == null) {
             return since;
         }
-        Instant lookback = lastEnd.minus(properties.lookback());
+        Instant last = state.lastRunAt() != null && state.lastRunAt().isBefore(state.lastEnd())
+                ? state.lastRunAt() : state.lastEnd();
+        Instant lookback = last.minus(properties.lookback());
         return lookback.isAfter(since) ? lookback : since;
     }
 
@@ -94,7 +107,7 @@ public class DigestSchedule {
     void complete(State state, String key, Instant end, int items) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(state.id()).and("pending.key").is(key)),
                 new Update().set("lastEnd", Date.from(end)).set("lastKey", key).set("lastItems", items)
-                        .unset("pending"), COLLECTION);
+                        .set("lastRunAt", Date.from(clock.instant())).unset("pending"), COLLECTION);
     }
 
     /** Whether some window is being worked on under this email key (its claims are not orphans). */
