@@ -189,6 +189,11 @@ public final class LocalStack implements AutoCloseable {
         return demo;
     }
 
+    /** The stack's SMTP port, to make it fail in fault tests (null when an external SMTP server is used). */
+    public SmtpFaults smtp() {
+        return mail == null ? null : mail.faults();
+    }
+
     /** The emails the stack's catcher received (empty when an external SMTP server is used). */
     public List<Map<String, Object>> emails() {
         return mail == null ? List.of() : mail.messages();
