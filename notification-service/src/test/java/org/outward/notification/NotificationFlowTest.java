@@ -242,6 +242,42 @@ class NotificationFlowTest extends ServiceTest {
     }
 
     @Test
+    void replayingEveryOpenDeadLetterOfATopicDeliversEachOnceAndClosesThem() {
+        // Two valid events the consumer gave up on (say MongoDB was away), then fixed: staff replay all at once.
+        List<EventEnvelope> given = new java.util.ArrayList<>();
+        List<String> ids = new java.util.ArrayList<>();
+        for (String title : List.of("Replayed In Bulk One", "Replayed In Bulk Two")) {
+            WebinarPublished webinar = webinar(title);
+            EventEnvelope event = events.envelope(Events.WEBINAR_PUBLISHED, webinar.webinarId(), webinar);
+            long offset = 800_000 + new java.util.Random().nextInt(99_999);
+            events.sendDeadLetter(Topics.CATALOG_WEBINARS, webinar.webinarId(), event, offset, "notification-service",
+                    "IllegalStateException: MongoDB away");
+            given.add(event);
+            ids.add(Topics.CATALOG_WEBINARS + "-0-" + offset + ".notification-service");
+        }
+        await().atMost(WAIT).until(() -> ids.stream().allMatch(id -> status(id) != null));
+        assertThat(ids).allMatch(id -> "open".equals(status(id)));
+
+        Api.Response replayed = api.post("/api/notifications/dead-letters/replay?topic=" + Topics.CATALOG_WEBINARS,
+                null);
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().get("replayed").asInt()).isGreaterThanOrEqualTo(2);
+        given.forEach(event -> awaitEmails(event, 4));
+        assertThat(ids).allMatch(id -> "replayed".equals(status(id)));
+        // A second bulk replay has nothing of ours left open: no email goes out twice.
+        api.post("/api/notifications/dead-letters/replay?topic=" + Topics.CATALOG_WEBINARS, null);
+        WebinarPublished later = webinar("After The Bulk Replay");
+        awaitEmails(events.publish(Events.WEBINAR_PUBLISHED, later.webinarId(), later), 4);
+        given.forEach(event -> assertThat(ours(event)).hasSize(4));
+    }
+
+    private String status(String deadLetterId) {
+        return api.get("/api/notifications/dead-letters?status=all&size=100").json().get("items").valueStream()
+                .filter(d -> d.get("id").asString().equals(deadLetterId)).map(d -> d.get("status").asString())
+                .findFirst().orElse(null);
+    }
+
+    @Test
     void anEventOfATypeOrVersionThisBuildDoesNotKnowIsSkippedNotDeadLettered() {
         double skippedBefore = skipped();
         try (TopicProbe dlt = new TopicProbe(broker.getBrokersAsString(), Topics.CATALOG_ROSTER + Topics.DEAD_LETTER_SUFFIX)) {
