@@ -27,7 +27,8 @@ import org.outward.stack.mongo.MongoWireServerMain;
 /**
  * What committing the H2 store after every write (so that an acknowledged write survives {@code kill -9}) costs in
  * write throughput, against H2's own once-a-second commit: the same workloads on two servers, each on a file of its
- * own, alternated round by round in one run. Writes target/bench-mongo-durability.txt. No timed assertion.
+ * own, alternated round by round in one run, with a read that writes nothing as the control (its ratio should be
+ * about 1). Writes target/bench-mongo-durability.txt. No timed assertion.
  */
 @Tag("bench")
 class MongoDurabilityBenchTest {
@@ -49,6 +50,8 @@ class MongoDurabilityBenchTest {
                     mine.computeIfAbsent("insert, 1 writer", k -> new ArrayList<>()).add(inserts(docs, 1));
                     mine.computeIfAbsent("insert, 4 writers", k -> new ArrayList<>()).add(inserts(docs, 4));
                     mine.computeIfAbsent("update by _id, 1 writer", k -> new ArrayList<>()).add(updates(docs));
+                    // The control: a cheap command that writes nothing must cost the same on both servers.
+                    mine.computeIfAbsent("find by _id (no write)", k -> new ArrayList<>()).add(reads(docs));
                     assertThat(docs.countDocuments()).isEqualTo(DOCS * 2L);
                 }
             }
@@ -59,14 +62,15 @@ class MongoDurabilityBenchTest {
                   JVM: %s, %d cores
 
                 """, ROUNDS, DOCS, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
-        report.append(String.format(Locale.ROOT, "  %-26s %14s %18s %8s%n", "workload", "autocommit/s",
-                "commit-per-write/s", "ratio"));
+        report.append(String.format(Locale.ROOT, "  %-26s %14s %18s %8s %16s%n", "workload", "autocommit/s",
+                "commit-per-write/s", "ratio", "added ms/command"));
         Map<String, List<Double>> auto = results.get("autocommit");
         Map<String, List<Double>> every = results.get("commit-per-write");
         for (String workload : auto.keySet()) {
             double a = median(auto.get(workload));
             double e = median(every.get(workload));
-            report.append(String.format(Locale.ROOT, "  %-26s %14.0f %18.0f %8.2f%n", workload, a, e, e / a));
+            report.append(String.format(Locale.ROOT, "  %-26s %14.0f %18.0f %8.2f %16.3f%n", workload, a, e, e / a,
+                    1000 / e - 1000 / a));
         }
         System.out.println(report);
         Files.writeString(Path.of("target", "bench-mongo-durability.txt"), report.toString());
@@ -97,6 +101,14 @@ class MongoDurabilityBenchTest {
         long start = System.nanoTime();
         for (int i = 0; i < DOCS; i++) {
             docs.updateOne(Filters.eq("_id", "1w-" + i), Updates.set("n", -i));
+        }
+        return DOCS / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double reads(MongoCollection<Document> docs) {
+        long start = System.nanoTime();
+        for (int i = 0; i < DOCS; i++) {
+            assertThat(docs.find(Filters.eq("_id", "1w-" + i)).first()).isNotNull();
         }
         return DOCS / ((System.nanoTime() - start) / 1e9);
     }
