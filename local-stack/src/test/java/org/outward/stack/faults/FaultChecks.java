@@ -25,10 +25,18 @@ final class FaultChecks implements AutoCloseable {
             long noticesRefused, int digestPairs, long digestItemsMissed, long duplicateEmails,
             double servingAgainSeconds, String remark) {
 
+        /** Nothing lost, nothing doubled, nothing missed: what the suite asserts. */
         boolean holds() {
             return acknowledgedLost == 0 && duplicateNotes == 0 && eventsLost == 0 && feedItems == stored
-                    && noticesMissing == 0 && digestItemsMissed == 0 && duplicateEmails == 0
-                    && servingAgainSeconds <= 30;
+                    && noticesMissing == 0 && digestItemsMissed == 0 && duplicateEmails == 0;
+        }
+
+        /**
+         * Every service served again within 30 s of the fault's end: reported, not asserted (a time depends on the
+         * machine's load, and tests assert no times); the table shows it next to the load average.
+         */
+        boolean servedWithin30s() {
+            return servingAgainSeconds <= 30;
         }
     }
 
