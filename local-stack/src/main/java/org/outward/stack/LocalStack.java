@@ -19,7 +19,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(240);
+    /** How long a service may take to start; a loaded machine (the fault suite on busy cores) may need longer. */
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(
+            Long.getLong("outward.stack.start-timeout-seconds", 240));
 
     private final StackConfig config;
     private KafkaBroker kafka;
