@@ -488,7 +488,7 @@ class DigestTest extends ServiceTest {
         // back to the note by itself.
         events.publish(Events.MEMBER_ADDED, good.memberId(), good);
         await().atMost(WAIT).until(() -> good.email().equals(mongo.findById(good.memberId(), Document.class,
-                RosterReadModel.RECIPIENTS).getString("email")));
+                RosterMirror.PEOPLE).getString("email")));
         job.runDue(utc(day.plusDays(6), 8).plusSeconds(5));
 
         List<Document> mail = digests(good.memberId());

@@ -17,7 +17,7 @@ import org.outward.notification.delivery.EmailOutbox;
 import org.outward.notification.delivery.OutgoingEmail;
 import org.outward.notification.feed.FeedStore;
 import org.outward.notification.preference.NewsKind;
-import org.outward.notification.recipient.RosterReadModel;
+import org.outward.platform.roster.RosterMirror;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,7 +29,7 @@ import org.springframework.data.mongodb.core.query.Query;
 class DigestClaimSweeperTest extends ServiceTest {
 
     @Autowired
-    RosterReadModel roster;
+    RosterMirror roster;
     @Autowired
     FeedStore feed;
     @Autowired
