@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.outward.contracts.catalog.MemberAdded;
 import org.outward.notes.MultipartBody;
 import org.outward.notes.NotesIntegrationTest;
 import org.outward.platform.test.TestTokens;
@@ -23,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  * duplicates make one note.
  */
 class IdempotentUploadTest extends NotesIntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.outward.platform.roster.RosterMirror mirror;
 
     @Test
     void aRetryWithTheSameKeyGetsTheFirstResponseAndNoSecondNote() throws Exception {
@@ -68,7 +72,10 @@ class IdempotentUploadTest extends NotesIntegrationTest {
         assertThat(notesOf(libraryId)).isEqualTo(1);
 
         // Another member of the same library may use the same key string for a note of their own.
-        String colleague = "Bearer " + TestTokens.builder().subject("colleague-" + UUID.randomUUID())
+        String colleagueId = "colleague-" + UUID.randomUUID();
+        mirror.memberAdded(new MemberAdded(colleagueId, colleagueId + "@library.test", "Colleague",
+                MemberAdded.ROLE_LIBRARY_MEMBER, libraryId, COHORT, null), java.time.Instant.EPOCH);
+        String colleague = "Bearer " + TestTokens.builder().subject(colleagueId).email(colleagueId + "@library.test")
                 .roles("library-member").library(libraryId).cohort(COHORT).sign();
         assertThat(postWithKey(JSON.writeValueAsString(note), key, colleague).statusCode()).isEqualTo(201);
         assertThat(notesOf(libraryId)).isEqualTo(2);
