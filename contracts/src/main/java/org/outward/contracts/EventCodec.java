@@ -49,6 +49,8 @@ public final class EventCodec {
      * Parses and checks one record's value.
      *
      * @throws InvalidEventException when the record can never be processed (a poison record)
+     * @throws UnknownEventTypeException (an InvalidEventException) when the envelope is sound but its type or version
+     *                                   is not known to this build
      */
     public DecodedEvent<?> decode(String json) {
         if (json == null || json.isBlank()) {
@@ -67,8 +69,7 @@ public final class EventCodec {
         requirePresent(envelope.subject(), "subject");
         requirePresent(envelope.data(), "data");
         EventType<?> type = Events.find(envelope.type(), envelope.version())
-                .orElseThrow(() -> new InvalidEventException(
-                        "unknown event type or version: " + envelope.type() + ".v" + envelope.version()));
+                .orElseThrow(() -> new UnknownEventTypeException(envelope.type(), envelope.version()));
         return decodeAs(envelope, type);
     }
 

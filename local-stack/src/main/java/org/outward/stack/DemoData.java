@@ -148,7 +148,7 @@ public final class DemoData {
     }
 
     /** List endpoints answer either a JSON array or a page object with {@code items}. */
-    static List<JsonNode> items(JsonNode body) {
+    public static List<JsonNode> items(JsonNode body) {
         JsonNode array = body.isArray() ? body : body.get("items");
         return array == null ? List.of() : StreamSupport.stream(array.spliterator(), false).toList();
     }

@@ -28,19 +28,26 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String bearer;
+    private final Duration timeout;
 
     public Http(String baseUrl) {
-        this(baseUrl, null);
+        this(baseUrl, null, Duration.ofSeconds(30));
     }
 
-    private Http(String baseUrl, String bearer) {
+    private Http(String baseUrl, String bearer, Duration timeout) {
         this.baseUrl = baseUrl;
         this.bearer = bearer;
+        this.timeout = timeout;
     }
 
     /** The same client, sending this access token. */
     public Http withToken(String accessToken) {
-        return new Http(baseUrl, accessToken);
+        return new Http(baseUrl, accessToken, timeout);
+    }
+
+    /** The same client, waiting this long for each response (30 s unless told). */
+    public Http withTimeout(Duration responseTimeout) {
+        return new Http(baseUrl, bearer, responseTimeout);
     }
 
     /** A token from the development identity provider: {@code POST /dev/token}. */
@@ -117,7 +124,7 @@ public final class Http {
             builder.header("Authorization", "Bearer " + bearer);
         }
         try {
-            HttpResponse<String> response = CLIENT.send(builder.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = CLIENT.send(builder.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             // The gateway limits requests per user and per address (429 with Retry-After). A fast machine runs
             // the system tests quicker than the limit allows, so this client does what a polite client does:

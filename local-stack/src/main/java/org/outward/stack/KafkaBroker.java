@@ -102,6 +102,11 @@ final class KafkaBroker implements AutoCloseable {
         return process.pid();
     }
 
+    /** {@code kill -9}: no clean shutdown; its log recovery runs at the next start. */
+    void kill() {
+        process.kill();
+    }
+
     @Override
     public void close() {
         if (process != null) {

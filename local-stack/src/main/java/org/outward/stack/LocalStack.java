@@ -19,13 +19,16 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(240);
+    /** How long a service may take to start; a loaded machine (the fault suite on busy cores) may need longer. */
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(
+            Long.getLong("outward.stack.start-timeout-seconds", 240));
 
     private final StackConfig config;
     private KafkaBroker kafka;
     private MongoWireServer mongo;
     private MailCatcher mail;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, String> serviceEnv = new HashMap<>();
     private DemoData.Summary demo;
 
     public LocalStack(StackConfig config) {
@@ -80,7 +83,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void startInfrastructure() throws IOException, InterruptedException {
         if (config.externalMongo() == null) {
-            mongo = new MongoWireServer(config.dataDir(), config.mongoPort());
+            mongo = new MongoWireServer(config);
             mongo.start();
             Console.say("MongoDB wire server on %s (data: %s)", config.mongoUri(), mongo.file());
         } else {
@@ -104,7 +107,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() throws IOException, InterruptedException {
-        Map<String, String> common = new HashMap<>();
+        Map<String, String> common = serviceEnv;
         common.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
         common.put("MONGODB_URI", config.mongoUri());
         common.put("SMTP_HOST", config.smtpHost());
@@ -131,9 +134,53 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void start(String module, int port, Map<String, String> common) throws IOException {
+        services.add(startService(module, port, common));
+    }
+
+    private ServiceProcess startService(String module, int port, Map<String, String> common) throws IOException {
         Map<String, String> env = new HashMap<>(common);
         env.put("SERVER_PORT", String.valueOf(port));
-        services.add(ServiceProcess.start(config, module, port, env));
+        env.putAll(config.serviceEnv());
+        return ServiceProcess.start(config, module, port, env);
+    }
+
+    /** The parts the fault tests kill and start again: the broker, the MongoDB server, each service. */
+    public static final String KAFKA = "kafka";
+    public static final String MONGO = "mongo";
+
+    /**
+     * {@code kill -9} of one part of the stack: {@value #KAFKA}, {@value #MONGO} or a service module
+     * ({@code notes-service}, ...). Nothing of it runs any more until {@link #restart(String)}.
+     */
+    public void kill(String part) {
+        switch (part) {
+            case KAFKA -> kafka.kill();
+            case MONGO -> mongo.kill();
+            default -> service(part).process().kill();
+        }
+    }
+
+    /** Starts a killed part again on the same ports and data, and waits until it is ready. */
+    public void restart(String part) throws IOException, InterruptedException {
+        switch (part) {
+            case KAFKA -> kafka.start();
+            case MONGO -> mongo.start();
+            default -> {
+                ServiceProcess old = service(part);
+                if (old.process().isAlive()) {
+                    throw new IllegalStateException(part + " is still running");
+                }
+                ServiceProcess started = startService(part, old.port(), serviceEnv);
+                services.set(services.indexOf(old), started);
+                started.awaitReady(SERVICE_START_TIMEOUT);
+            }
+        }
+        Console.say("%s restarted", part);
+    }
+
+    private ServiceProcess service(String module) {
+        return services.stream().filter(s -> s.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such part of the stack: " + module));
     }
 
     public StackConfig config() {
@@ -142,6 +189,11 @@ public final class LocalStack implements AutoCloseable {
 
     public DemoData.Summary demo() {
         return demo;
+    }
+
+    /** The stack's SMTP port, to make it fail in fault tests (null when an external SMTP server is used). */
+    public SmtpFaults smtp() {
+        return mail == null ? null : mail.faults();
     }
 
     /** The emails the stack's catcher received (empty when an external SMTP server is used). */
@@ -154,12 +206,15 @@ public final class LocalStack implements AutoCloseable {
         return mail == null ? List.of() : mail.caught();
     }
 
-    /** Process ids of the JVMs this stack started (services and Kafka), for measuring memory. */
+    /** Process ids of the JVMs this stack started (services, Kafka, MongoDB), for measuring memory. */
     public List<Long> childPids() {
         List<Long> pids = new ArrayList<>();
         services.forEach(s -> pids.add(s.process().pid()));
         if (kafka != null) {
             pids.add(kafka.pid());
+        }
+        if (mongo != null) {
+            pids.add(mongo.pid());
         }
         return pids;
     }

@@ -26,17 +26,24 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * GreenMail as the SMTP server of the stack, accepting every message, plus a small web page and JSON API to
  * read what the system sent: {@code /} lists the emails, {@code /messages/{n}} shows one,
- * {@code /api/messages} returns all of them as JSON.
+ * {@code /api/messages} returns all of them as JSON. The services reach GreenMail through {@link SmtpFaults} on the
+ * stack's SMTP port, which passes everything until a fault test makes it fail.
  */
 final class MailCatcher implements AutoCloseable {
 
     private final GreenMail greenMail;
+    private final SmtpFaults faults;
     private final HttpServer viewer;
     private final JsonMapper json = JsonMapper.builder().build();
 
     MailCatcher(int smtpPort, int viewerPort) throws IOException {
-        greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+        int greenMailPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            greenMailPort = free.getLocalPort();
+        }
+        greenMail = new GreenMail(new ServerSetup(greenMailPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        faults = new SmtpFaults(smtpPort, "127.0.0.1", greenMailPort);
         viewer = HttpServer.create(new InetSocketAddress("127.0.0.1", viewerPort), 0);
         viewer.createContext("/api/messages", exchange -> respond(exchange, 200, "application/json",
                 json.writeValueAsString(messages())));
@@ -44,9 +51,14 @@ final class MailCatcher implements AutoCloseable {
         viewer.createContext("/", exchange -> respond(exchange, 200, "text/html; charset=utf-8", listPage()));
     }
 
-    void start() {
+    void start() throws IOException {
         greenMail.start();
+        faults.start();
         viewer.start();
+    }
+
+    SmtpFaults faults() {
+        return faults;
     }
 
     /**
@@ -229,6 +241,7 @@ final class MailCatcher implements AutoCloseable {
     @Override
     public void close() {
         viewer.stop(0);
+        faults.close();
         greenMail.stop();
     }
 }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A child process of the stack whose output goes to {@code <logs>/<name>.log}, stopped with SIGTERM. */
+/**
+ * A child process of the stack whose output goes to {@code <logs>/<name>.log}, stopped with SIGTERM, or killed
+ * with SIGKILL by {@link #kill()} for the fault tests (the same as {@code kill -9}: no shutdown hook runs).
+ */
 final class ManagedProcess {
 
     private final String name;
@@ -70,6 +73,19 @@ final class ManagedProcess {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+    }
+
+    /** SIGKILL ({@code kill -9}): the process gets no chance to flush, commit or say goodbye. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Console.say("%s (pid %d) killed with SIGKILL", name, process.pid());
     }
 
     String tail(int lines) {

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param externalSmtpHost SMTP host to use instead of starting the catcher, or null
  * @param identityPort    the development identity provider (issuer http://localhost:identityPort)
  * @param serviceJavaOpts JVM options of each service process
+ * @param serviceEnv      further environment of every service process (tests tune timeouts with it)
  */
 public record StackConfig(
         Path root,
@@ -35,7 +36,12 @@ public record StackConfig(
         String externalMongo,
         String externalSmtpHost,
         String serviceJavaOpts,
-        boolean loadDemoData) {
+        boolean loadDemoData,
+        Map<String, String> serviceEnv) {
+
+    public StackConfig {
+        serviceEnv = Map.copyOf(serviceEnv);
+    }
 
     static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
@@ -49,19 +55,27 @@ public record StackConfig(
                 blankToNull(env.get("MONGODB_URI")),
                 blankToNull(env.get("SMTP_HOST")),
                 env.getOrDefault("OUTWARD_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTS),
-                true);
+                true, Map.of());
     }
 
     /** A private stack for a test: every port free, data in a folder of the test's own. */
     public static StackConfig forTests(Path root, Path dataDir) {
         return new StackConfig(root, dataDir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort(), freePort(), null, null, null, DEFAULT_JAVA_OPTS, true);
+                freePort(), freePort(), freePort(), freePort(), null, null, null, DEFAULT_JAVA_OPTS, true, Map.of());
     }
 
     public StackConfig withExternal(String kafka, String mongo) {
         return new StackConfig(root, dataDir, gatewayPort, catalogPort, notesPort, notificationPort, kafkaPort,
                 kafkaControllerPort, mongoPort, smtpPort, mailViewerPort, identityPort, kafka, mongo, externalSmtpHost,
-                serviceJavaOpts, loadDemoData);
+                serviceJavaOpts, loadDemoData, serviceEnv);
+    }
+
+    public StackConfig withServiceEnv(Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(serviceEnv);
+        all.putAll(env);
+        return new StackConfig(root, dataDir, gatewayPort, catalogPort, notesPort, notificationPort, kafkaPort,
+                kafkaControllerPort, mongoPort, smtpPort, mailViewerPort, identityPort, externalKafka, externalMongo,
+                externalSmtpHost, serviceJavaOpts, loadDemoData, all);
     }
 
     public String gatewayUrl() {

@@ -21,9 +21,12 @@ class ApiDocsIT {
     /** Per service: the POSTs that are actions, not creates (as in each service's ApiDocsTest). */
     private static final Map<String, Set<String>> ACTIONS = Map.of(
             "catalog", Set.of("POST /api/catalog/webinars/{id}/publish", "POST /api/catalog/webinars/{id}/archive",
-                    "POST /api/catalog/webinars/reorder"),
-            "notes", Set.of("POST /api/notes/{id}/attachments"),
-            "notifications", Set.of("POST /api/notifications/digests/run", "POST /api/notifications/unsubscribe"));
+                    "POST /api/catalog/webinars/reorder", "POST /api/catalog/dead-letters/{id}/replay",
+                    "POST /api/catalog/dead-letters/replay"),
+            "notes", Set.of("POST /api/notes/{id}/attachments", "POST /api/notes/dead-letters/{id}/replay",
+                    "POST /api/notes/dead-letters/replay"),
+            "notifications", Set.of("POST /api/notifications/digests/run", "POST /api/notifications/unsubscribe",
+                    "POST /api/notifications/dead-letters/{id}/replay", "POST /api/notifications/dead-letters/replay"));
 
     private static Http anonymous;
 

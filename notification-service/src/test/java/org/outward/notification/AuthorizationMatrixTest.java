@@ -124,6 +124,13 @@ class AuthorizationMatrixTest extends ServiceTest {
                 null, null, anyRecipient, false));
         routes.add(new Route("PUT", "/api/notifications/preferences/me", () -> "/api/notifications/preferences/me",
                 "{\"hour\":9}", "application/json", anyRecipient, true));
+        String deadLetters = "/api/notifications/dead-letters";
+        routes.add(new Route("GET", deadLetters, () -> deadLetters, null, null, staffOnly, false));
+        // Replays only a topic nobody uses: other tests' dead letters in this shared database stay as they are.
+        routes.add(new Route("POST", deadLetters + "/replay", () -> deadLetters + "/replay?topic=outward.none", null,
+                null, staffOnly, true));
+        routes.add(new Route("POST", deadLetters + "/{id}/replay", () -> deadLetters + "/no-such-id/replay", null,
+                null, List.of(E401, Expect.NOT_FOUND, E403, E403, E403), true));
         routes.add(new Route("GET", UnsubscribeTokens.PATH, () -> unsubscribe, null, null, everyone, false));
         routes.add(new Route("POST", UnsubscribeTokens.PATH, () -> unsubscribe, "List-Unsubscribe=One-Click",
                 "application/x-www-form-urlencoded", everyone, true));
@@ -199,7 +206,7 @@ class AuthorizationMatrixTest extends ServiceTest {
     /** What a refused write could have changed: digest schedules, preferences (with their content). */
     private long[] state() {
         return new long[] {
-                mongo.getCollection(DigestJob.SCHEDULES).countDocuments(),
+                mongo.getCollection(org.outward.notification.digest.DigestSchedule.COLLECTION).countDocuments(),
                 mongo.getCollection(PreferenceStore.COLLECTION).countDocuments(),
                 mongo.getCollection(PreferenceStore.COLLECTION).find().into(new ArrayList<>()).toString().hashCode()};
     }

@@ -38,6 +38,8 @@ import org.outward.notification.support.FreePort;
 import org.outward.notification.support.KafkaLag;
 import org.outward.notification.support.Mailbox;
 import org.outward.notification.support.TestEvents;
+import org.outward.platform.deadletter.DeadLetters;
+import org.outward.platform.test.TestTokens;
 import org.outward.platform.inbox.Inbox;
 import org.outward.platform.test.TestMongo;
 import org.outward.platform.test.TopicProbe;
@@ -66,6 +68,8 @@ class NotificationFlowTest extends ServiceTest {
 
     private TestEvents events;
     private Api api;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @BeforeAll
     void publishRoster() {
@@ -167,40 +171,147 @@ class NotificationFlowTest extends ServiceTest {
     }
 
     @Test
-    void poisonRecordsGoToTheDeadLetterTopicsAndLaterEventsStillCount() {
+    void poisonRecordsGoToTheDeadLetterTopicAreRecordedAndReplayedAndLaterEventsStillCount() {
         try (TopicProbe dlt = new TopicProbe(broker.getBrokersAsString(),
-                Topics.CATALOG_WEBINARS + Topics.DEAD_LETTER_SUFFIX, Topics.CATALOG_ROSTER + Topics.DEAD_LETTER_SUFFIX)) {
-            events.sendRaw(Topics.CATALOG_WEBINARS, "poison-webinar", "{\"id\": \"not-even-json");
+                Topics.CATALOG_WEBINARS + Topics.DEAD_LETTER_SUFFIX)) {
+            String key = "poison-webinar-" + UUID.randomUUID();
+            events.sendRaw(Topics.CATALOG_WEBINARS, key, "{\"id\": \"not-even-json");
             WebinarPublished webinar = webinar("Shared Aspirations");
             EventEnvelope valid = events.publish(Events.WEBINAR_PUBLISHED, webinar.webinarId(), webinar);
 
+            List<ConsumerRecord<String, String>> dead = dlt.await(r -> r.key().equals(key), 1, WAIT);
+            assertThat(dead).hasSize(1);
+            ConsumerRecord<String, String> malformed = dead.get(0);
+            assertThat(header(malformed, "kafka_dlt-exception-message")).contains("malformed event JSON");
+            assertThat(header(malformed, "kafka_dlt-original-topic")).isEqualTo(Topics.CATALOG_WEBINARS);
+            awaitEmails(valid, 4);
+
+            // Recorded by the service, listed for staff with where it came from and why.
+            JsonNode letter = await().atMost(WAIT).until(() -> deadLetter(key, "open"), java.util.Objects::nonNull);
+            assertThat(letter.get("topic").asString()).isEqualTo(Topics.CATALOG_WEBINARS);
+            assertThat(letter.get("partition").asInt()).isGreaterThanOrEqualTo(0);
+            assertThat(letter.get("offset").asLong()).isGreaterThanOrEqualTo(0);
+            assertThat(letter.get("group").asString()).isEqualTo("notification-service");
+            assertThat(letter.get("reason").asString()).contains("malformed event JSON");
+            assertThat(letter.get("firstSeen").isNull()).isFalse();
+            assertThat(meters.get(DeadLetters.METRIC).gauge().value()).isGreaterThanOrEqualTo(1);
+            JsonNode health = api.get("/actuator/health").json();
+            assertThat(health.at("/components/deadLetters/details/open").asLong()).isGreaterThanOrEqualTo(1);
+
+            // Replayed: still poison, so the consumer gives up on it again, a new dead letter; the first is done.
+            String id = letter.get("id").asString();
+            Api.Response replayed = api.post("/api/notifications/dead-letters/" + id + "/replay", null);
+            assertThat(replayed.status()).isEqualTo(200);
+            assertThat(replayed.json().get("status").asString()).isEqualTo("replayed");
+            await().atMost(WAIT).until(() -> deadLetter(key, "open") != null
+                    && !deadLetter(key, "open").get("id").asString().equals(id));
+            assertThat(api.as(TestTokens.member(RosterFixture.FAIRVIEW.libraryId(), RosterFixture.COHORT)).get("/api/notifications/dead-letters").status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void aReplayedDeadLetterGoesThroughTheNormalDedupeAndOnlyToTheGroupThatGaveUp() {
+        // A valid event that the consumer gave up on (say MongoDB was away longer than the retries), written to the
+        // dead-letter topic the way the error handler writes it.
+        WebinarPublished webinar = webinar("Replayed After The Fix");
+        EventEnvelope event = events.envelope(Events.WEBINAR_PUBLISHED, webinar.webinarId(), webinar);
+        long offset = 900_000 + new java.util.Random().nextInt(99_999);
+        events.sendDeadLetter(Topics.CATALOG_WEBINARS, webinar.webinarId(), event, offset, "notification-service",
+                "IllegalStateException: MongoDB away");
+        // Another service's dead letter on the same topic is theirs to handle.
+        events.sendDeadLetter(Topics.CATALOG_WEBINARS, webinar.webinarId(), event, offset + 1, "someone-else",
+                "not ours");
+        String id = Topics.CATALOG_WEBINARS + "-0-" + offset + ".notification-service";
+        await().atMost(WAIT).until(() -> api.get("/api/notifications/dead-letters?status=all&size=100").json()
+                .get("items").valueStream().anyMatch(d -> d.get("id").asString().equals(id)));
+        assertThat(api.get("/api/notifications/dead-letters?status=all&size=100").json().get("items").valueStream()
+                .noneMatch(d -> d.get("group").asString().equals("someone-else"))).isTrue();
+
+        assertThat(api.post("/api/notifications/dead-letters/" + id + "/replay", null).status()).isEqualTo(200);
+        awaitEmails(event, 4);
+        // Replayed once more (staff pressed twice): the consumer has the event id in its inbox and skips it.
+        assertThat(api.post("/api/notifications/dead-letters/" + id + "/replay", null).json().get("replays").asInt())
+                .isEqualTo(2);
+        WebinarPublished later = webinar("After The Replays");
+        EventEnvelope after = events.publish(Events.WEBINAR_PUBLISHED, later.webinarId(), later);
+        awaitEmails(after, 4);
+        assertThat(ours(event)).hasSize(4);
+        // One email per recipient, none twice (other test classes add recipients to the same store: count ours).
+        List<Document> made = mongo.find(Query.query(Criteria.where("causeEventId").is(event.id().toString())),
+                Document.class, EmailOutbox.COLLECTION);
+        assertThat(made.stream().map(d -> d.getString("recipientId")).distinct().count()).isEqualTo(made.size());
+        assertThat(made.stream().filter(d -> FIXTURE_IDS.contains(d.getString("recipientId"))).count()).isEqualTo(4);
+        assertThat(api.post("/api/notifications/dead-letters/no-such-id/replay", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void replayingEveryOpenDeadLetterOfATopicDeliversEachOnceAndClosesThem() {
+        // Two valid events the consumer gave up on (say MongoDB was away), then fixed: staff replay all at once.
+        List<EventEnvelope> given = new java.util.ArrayList<>();
+        List<String> ids = new java.util.ArrayList<>();
+        for (String title : List.of("Replayed In Bulk One", "Replayed In Bulk Two")) {
+            WebinarPublished webinar = webinar(title);
+            EventEnvelope event = events.envelope(Events.WEBINAR_PUBLISHED, webinar.webinarId(), webinar);
+            long offset = 800_000 + new java.util.Random().nextInt(99_999);
+            events.sendDeadLetter(Topics.CATALOG_WEBINARS, webinar.webinarId(), event, offset, "notification-service",
+                    "IllegalStateException: MongoDB away");
+            given.add(event);
+            ids.add(Topics.CATALOG_WEBINARS + "-0-" + offset + ".notification-service");
+        }
+        await().atMost(WAIT).until(() -> ids.stream().allMatch(id -> status(id) != null));
+        assertThat(ids).allMatch(id -> "open".equals(status(id)));
+
+        Api.Response replayed = api.post("/api/notifications/dead-letters/replay?topic=" + Topics.CATALOG_WEBINARS,
+                null);
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().get("replayed").asInt()).isGreaterThanOrEqualTo(2);
+        given.forEach(event -> awaitEmails(event, 4));
+        assertThat(ids).allMatch(id -> "replayed".equals(status(id)));
+        // A second bulk replay has nothing of ours left open: no email goes out twice.
+        api.post("/api/notifications/dead-letters/replay?topic=" + Topics.CATALOG_WEBINARS, null);
+        WebinarPublished later = webinar("After The Bulk Replay");
+        awaitEmails(events.publish(Events.WEBINAR_PUBLISHED, later.webinarId(), later), 4);
+        given.forEach(event -> assertThat(ours(event)).hasSize(4));
+    }
+
+    private String status(String deadLetterId) {
+        return api.get("/api/notifications/dead-letters?status=all&size=100").json().get("items").valueStream()
+                .filter(d -> d.get("id").asString().equals(deadLetterId)).map(d -> d.get("status").asString())
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void anEventOfATypeOrVersionThisBuildDoesNotKnowIsSkippedNotDeadLettered() {
+        double skippedBefore = skipped();
+        try (TopicProbe dlt = new TopicProbe(broker.getBrokersAsString(), Topics.CATALOG_ROSTER + Topics.DEAD_LETTER_SUFFIX)) {
             String unknown = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"LibraryRenamed\",\"version\":1,"
                     + "\"occurredAt\":\"2027-01-01T00:00:00Z\",\"source\":\"catalog-service\",\"subject\":\"lib-x\","
                     + "\"data\":{\"libraryId\":\"lib-x\"}}";
             events.sendRaw(Topics.CATALOG_ROSTER, "lib-x", unknown);
+            String newerVersion = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"MemberAdded\",\"version\":7,"
+                    + "\"occurredAt\":\"2027-01-01T00:00:00Z\",\"source\":\"catalog-service\",\"subject\":\"m-x\","
+                    + "\"data\":{\"memberId\":\"m-x\"}}";
+            events.sendRaw(Topics.CATALOG_ROSTER, "m-x", newerVersion);
             MemberAdded staff = new MemberAdded("s-quinn", "quinn@outward.test", "Quinn Staff",
                     MemberAdded.ROLE_PROGRAM_STAFF, null, null, null);
             events.publish(Events.MEMBER_ADDED, staff.memberId(), staff);
 
-            List<ConsumerRecord<String, String>> dead = dlt.await(
-                    r -> r.key().equals("poison-webinar") || r.key().equals("lib-x"), 2, WAIT);
-            assertThat(dead).hasSize(2);
-            ConsumerRecord<String, String> malformed = dead.stream()
-                    .filter(r -> r.key().equals("poison-webinar")).findFirst().orElseThrow();
-            assertThat(malformed.topic()).isEqualTo("outward.catalog.webinars.DLT");
-            assertThat(header(malformed, "kafka_dlt-exception-message")).contains("malformed event JSON");
-            assertThat(header(malformed, "kafka_dlt-original-topic")).isEqualTo(Topics.CATALOG_WEBINARS);
-            ConsumerRecord<String, String> unknownType = dead.stream()
-                    .filter(r -> r.key().equals("lib-x")).findFirst().orElseThrow();
-            assertThat(unknownType.topic()).isEqualTo("outward.catalog.roster.DLT");
-            assertThat(header(unknownType, "kafka_dlt-exception-message")).contains("unknown event type",
-                    "LibraryRenamed");
-            assertThat(unknownType.value()).isEqualTo(unknown);
-
-            awaitEmails(valid, 4);
+            // The event after them (same partition) is processed, so they were handled before it: skipped.
             await().atMost(WAIT).until(() -> api.get("/api/notifications/recipients").json().valueStream()
                     .anyMatch(r -> r.get("memberId").asString().equals("s-quinn")));
+            assertThat(skipped() - skippedBefore).isEqualTo(2);
+            assertThat(dlt.drain(Duration.ofSeconds(2))).noneMatch(r -> r.key().equals("lib-x") || r.key().equals("m-x"));
         }
+    }
+
+    private JsonNode deadLetter(String key, String status) {
+        return api.get("/api/notifications/dead-letters?size=100&status=" + status).json().get("items").valueStream()
+                .filter(d -> key.equals(d.get("key").asString(null))).findFirst().orElse(null);
+    }
+
+    private double skipped() {
+        return meters.find(org.outward.platform.kafka.EventConsumer.SKIPPED_METRIC).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.outward.contracts.notes.NoteUploaded;
 import org.outward.notification.delivery.EmailOutbox;
 import org.outward.notification.delivery.OutgoingEmail;
 import org.outward.notification.digest.DigestJob;
+import org.outward.notification.digest.DigestPreview;
 import org.outward.notification.feed.FeedStore;
 import org.outward.notification.recipient.RosterReadModel;
 import org.outward.notification.support.Api;
@@ -51,6 +52,8 @@ class RosterRevocationTest extends ServiceTest {
     RosterMirror mirror;
     @Autowired
     DigestJob digests;
+    @Autowired
+    DigestPreview previews;
     @Autowired
     EmailOutbox outbox;
     @Autowired
@@ -201,7 +204,7 @@ class RosterRevocationTest extends ServiceTest {
         assertThat(leftPreview.status()).isEqualTo(409);
         assertThat(leftPreview.json().path("detail").asString()).contains("library is no longer in a cohort");
         assertThat(leftPreview.body()).doesNotContain(note.title());
-        assertThat(digests.preview(recipients.anyStanding(gone.memberId()).orElseThrow(), clock.instant()))
+        assertThat(previews.of(recipients.anyStanding(gone.memberId()).orElseThrow(), clock.instant()))
                 .as("the job itself previews nothing for them either").isEmpty();
 
         Api.Response colleague = preview(stays.memberId());

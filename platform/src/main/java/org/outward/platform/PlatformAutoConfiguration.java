@@ -1,5 +1,7 @@
 package org.outward.platform;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -17,8 +19,13 @@ import org.outward.platform.outbox.OutboxProperties;
 import org.outward.platform.outbox.OutboxRelay;
 import org.outward.platform.proxy.ClientAddressResolver;
 import org.outward.platform.proxy.ProxySettings;
+import org.outward.platform.retention.RetentionProperties;
+import org.outward.platform.retention.RetentionRule;
+import org.outward.platform.retention.RetentionSweeper;
+import org.outward.platform.retention.RetentionTask;
 import org.outward.platform.web.BodySizeLimitFilter;
 import org.outward.platform.web.RequestIdFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -47,7 +54,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
-@EnableConfigurationProperties({OutboxProperties.class, ProxySettings.class})
+@EnableConfigurationProperties({OutboxProperties.class, ProxySettings.class, RetentionProperties.class})
 public class PlatformAutoConfiguration {
 
     /** The client's address behind the trusted proxies ({@code outward.proxy.*}; none unless configured). */
@@ -84,9 +91,22 @@ public class PlatformAutoConfiguration {
         return new Inbox(mongo, clock);
     }
 
+    /** Every inbox (the main one and the named ones of further consumer groups). */
     @Bean
-    EventConsumer eventConsumer(EventCodec codec, Inbox inbox) {
-        return new EventConsumer(codec, inbox);
+    RetentionRule inboxRetention(RetentionProperties properties) {
+        return new RetentionRule(Inbox.COLLECTION + "*", "processedAt", properties.inbox());
+    }
+
+    @Bean
+    RetentionSweeper retentionSweeper(MongoTemplate mongo, ObjectProvider<RetentionRule> rules,
+            ObjectProvider<RetentionTask> tasks, RetentionProperties properties, Clock clock) {
+        return new RetentionSweeper(mongo, rules.orderedStream().toList(), tasks.orderedStream().toList(), properties,
+                clock);
+    }
+
+    @Bean
+    EventConsumer eventConsumer(EventCodec codec, Inbox inbox, ObjectProvider<MeterRegistry> meters) {
+        return new EventConsumer(codec, inbox, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /**

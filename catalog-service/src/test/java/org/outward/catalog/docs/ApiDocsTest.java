@@ -19,7 +19,9 @@ class ApiDocsTest extends CatalogIntegrationTest {
     private static final Set<String> ACTIONS = Set.of(
             "POST /api/catalog/webinars/{id}/publish",
             "POST /api/catalog/webinars/{id}/archive",
-            "POST /api/catalog/webinars/reorder");
+            "POST /api/catalog/webinars/reorder",
+            "POST /api/catalog/dead-letters/{id}/replay",
+            "POST /api/catalog/dead-letters/replay");
 
     private JsonNode docs() {
         Response response = get("/v3/api-docs", "Authorization", NO_TOKEN);

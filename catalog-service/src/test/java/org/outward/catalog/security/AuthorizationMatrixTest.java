@@ -211,6 +211,11 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
             return new Call(w + "/reorder", body);
         }, STAFF_ONLY);
         rule("GET", "/api/catalog/topics", "", () -> new Call("/api/catalog/topics", null), EVERYONE);
+        String d = "/api/catalog/dead-letters";
+        rule("GET", d, "", () -> new Call(d, null), STAFF_ONLY);
+        rule("POST", d + "/replay", "none open", () -> new Call(d + "/replay", null), STAFF_ONLY);
+        rule("POST", d + "/{id}/replay", "unknown", () -> new Call(d + "/no-such-dead-letter/replay", null),
+                expect(Expect.NOT_FOUND, Expect.FORBIDDEN, Expect.FORBIDDEN, Expect.FORBIDDEN));
 
         String c = "/api/catalog/cohorts";
         rule("POST", c, "", () -> new Call(c, cohortBody()), STAFF_ONLY);

@@ -3,7 +3,6 @@ package org.outward.notes.note;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -37,36 +36,45 @@ class NoteController {
 
     private final NoteService notes;
     private final NoteMetadataReader metadata;
+    private final IdempotentUploads uploads;
 
-    NoteController(NoteService notes, NoteMetadataReader metadata) {
+    NoteController(NoteService notes, NoteMetadataReader metadata, IdempotentUploads uploads) {
         this.notes = notes;
         this.metadata = metadata;
+        this.uploads = uploads;
     }
 
     /**
      * The Location is a path, not an absolute URL: the gateway forwards paths unchanged, so the
-     * path is right both behind it and when the service is called directly.
+     * path is right both behind it and when the service is called directly. With an {@code Idempotency-Key}
+     * a retry gets the first response again and never makes a second note (see {@link IdempotentUploads}).
      */
-    @Operation(summary = "Upload a text-only note for the caller's library (library members)")
+    @Operation(summary = "Upload a text-only note for the caller's library (library members); Idempotency-Key optional")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<NoteView> upload(@Validated({jakarta.validation.groups.Default.class,
-            UploadNoteRequest.TextOnly.class}) @RequestBody UploadNoteRequest request, Caller caller) {
-        return created(notes.upload(caller, request, List.of()));
+            UploadNoteRequest.TextOnly.class}) @RequestBody UploadNoteRequest request, Caller caller,
+            @RequestHeader(name = IdempotentUploads.HEADER, required = false) String key) {
+        return uploads.upload(caller, key, () -> IdempotentUploads.fingerprint(request, List.of()),
+                noteId -> notes.upload(caller, request, List.of(), noteId));
     }
 
     /**
      * Part {@code note}: the metadata as JSON (same fields as the JSON upload; the body may be left
      * out when there are files; any or no part Content-Type); parts {@code files}: attachments.
      */
-    @Operation(summary = "Upload a note with attachments, multipart/form-data (library members)")
+    @Operation(summary = "Upload a note with attachments, multipart/form-data (library members); Idempotency-Key "
+            + "optional")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<NoteView> uploadMultipart(@RequestPart("note") String note,
-            @RequestPart(name = "files", required = false) List<MultipartFile> files, Caller caller)
+            @RequestPart(name = "files", required = false) List<MultipartFile> files, Caller caller,
+            @RequestHeader(name = IdempotentUploads.HEADER, required = false) String key)
             throws MethodArgumentNotValidException {
         UploadNoteRequest request = metadata.read(note);
-        return created(notes.upload(caller, request, files == null ? List.of() : files));
+        List<MultipartFile> parts = files == null ? List.of() : files;
+        return uploads.upload(caller, key, () -> IdempotentUploads.fingerprint(request, parts),
+                noteId -> notes.upload(caller, request, parts, noteId));
     }
 
     @Operation(summary = "Add attachments to a note (members of its library; If-Match required)")
@@ -129,11 +137,6 @@ class NoteController {
                 ? (char) cp : '_'));
         String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-    }
-
-    private static ResponseEntity<NoteView> created(NoteView note) {
-        return ResponseEntity.created(URI.create("/api/notes/" + note.id())).eTag(ETags.of(note.version()))
-                .body(note);
     }
 
     private static ResponseEntity<NoteView> withETag(NoteView note) {

@@ -72,6 +72,14 @@ public class NoteService {
 
     /** Stores a new note (with its attachments, if any) and, in the same write, its {@code NoteUploaded}. */
     public NoteView upload(Caller caller, UploadNoteRequest request, List<MultipartFile> uploads) {
+        return upload(caller, request, uploads, UUID.randomUUID().toString());
+    }
+
+    /**
+     * The same with the note's id chosen by the caller (an idempotent upload chooses it when its key is first seen):
+     * a second upload with that id fails on the unique {@code _id}, so it can never make a second note.
+     */
+    public NoteView upload(Caller caller, UploadNoteRequest request, List<MultipartFile> uploads, String noteId) {
         String libraryId = NoteAccess.uploadingLibrary(caller, request.libraryId(), request.cohortId());
         Visibility visibility = request.visibility() == null ? Visibility.PRIVATE : request.visibility();
         if (visibility == Visibility.COHORT && caller.cohortId() == null) {
@@ -81,7 +89,6 @@ public class NoteService {
         if (incoming.isEmpty() && (request.body() == null || request.body().isBlank())) {
             throw new BadRequestException("body", "must not be blank when the note has no attachment");
         }
-        String noteId = UUID.randomUUID().toString();
         Instant now = now();
         List<Attachment> attachments = storeAll(incoming, List.of(), now);
         try {

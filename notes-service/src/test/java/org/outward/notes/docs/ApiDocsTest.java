@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 class ApiDocsTest extends NotesIntegrationTest {
 
     /** The POSTs that change something that exists instead of creating a resource. */
-    private static final Set<String> ACTIONS = Set.of("POST /api/notes/{id}/attachments");
+    private static final Set<String> ACTIONS = Set.of("POST /api/notes/{id}/attachments",
+            "POST /api/notes/dead-letters/{id}/replay", "POST /api/notes/dead-letters/replay");
 
     private JsonNode docs() throws Exception {
         HttpResponse<String> response = send("GET", "/v3/api-docs", null, null, null, null); // no token: public

@@ -1,8 +1,12 @@
 package org.outward.notification.delivery;
 
+import java.time.Instant;
 import org.bson.Document;
 
-/** An email a sender owns until its lease ends; {@code attempts} includes the one now being made. */
+/**
+ * An email a sender owns until {@code leaseUntil} (renewed while it works through a batch); {@code attempts}
+ * includes the one now being made; {@code claimToken} is what every write of the owner checks.
+ */
 public record ClaimedEmail(
         String key,
         String kind,
@@ -15,12 +19,20 @@ public record ClaimedEmail(
         String correlationId,
         int attempts,
         String claimToken,
-        String listUnsubscribe) {
+        String listUnsubscribe,
+        Instant leaseUntil) {
 
     static ClaimedEmail fromDocument(Document doc) {
+        java.util.Date lease = doc.getDate("leaseUntil");
         return new ClaimedEmail(doc.getString("_id"), doc.getString("kind"), doc.getString("recipientId"),
                 doc.getString("to"), doc.getString("toName"), doc.getString("subject"), doc.getString("text"),
                 doc.getString("html"), doc.getString("correlationId"), doc.getInteger("attempts", 0),
-                doc.getString("claimToken"), doc.getString("listUnsubscribe"));
+                doc.getString("claimToken"), doc.getString("listUnsubscribe"),
+                lease == null ? Instant.EPOCH : lease.toInstant());
+    }
+
+    ClaimedEmail withLeaseUntil(Instant until) {
+        return new ClaimedEmail(key, kind, recipientId, to, toName, subject, text, html, correlationId, attempts,
+                claimToken, listUnsubscribe, until);
     }
 }

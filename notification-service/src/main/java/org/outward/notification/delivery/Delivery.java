@@ -2,7 +2,10 @@ package org.outward.notification.delivery;
 
 import java.time.Instant;
 
-/** One line of the delivery log: an email's envelope and fate, never its body. */
+/**
+ * One line of the delivery log: an email's envelope and fate, never its body. {@code inDoubt}: handed to the SMTP
+ * server but its answer never came back, counted as sent and never sent again.
+ */
 public record Delivery(
         String key,
         String kind,
@@ -14,5 +17,6 @@ public record Delivery(
         String lastError,
         Instant createdAt,
         Instant nextAttemptAt,
-        Instant sentAt) {
+        Instant sentAt,
+        boolean inDoubt) {
 }

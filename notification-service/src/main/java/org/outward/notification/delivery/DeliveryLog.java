@@ -48,7 +48,7 @@ public class DeliveryLog {
         query.with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id")))
                 .skip(paging.skip()).limit(paging.size());
         query.fields().include("kind", "recipientId", "to", "subject", "status", "attempts", "lastError",
-                "createdAt", "nextAttemptAt", "sentAt");
+                "createdAt", "nextAttemptAt", "sentAt", "inDoubt");
         List<Delivery> items = mongo.find(query, Document.class, EmailOutbox.COLLECTION).stream()
                 .map(DeliveryLog::toDelivery).toList();
         return new PageResponse<>(items, paging.page(), paging.size(), total);
@@ -58,7 +58,7 @@ public class DeliveryLog {
         return new Delivery(doc.getString("_id"), doc.getString("kind"), doc.getString("recipientId"),
                 doc.getString("to"), doc.getString("subject"), EmailStatus.valueOf(doc.getString("status")),
                 doc.getInteger("attempts", 0), doc.getString("lastError"), instant(doc, "createdAt"),
-                instant(doc, "nextAttemptAt"), instant(doc, "sentAt"));
+                instant(doc, "nextAttemptAt"), instant(doc, "sentAt"), Boolean.TRUE.equals(doc.getBoolean("inDoubt")));
     }
 
     private static Instant instant(Document doc, String field) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,6 +22,12 @@ import org.springframework.stereotype.Component;
  * enqueueing the same email again is refused by MongoDB itself. Every state change is one atomic
  * single-document write; the transitions out of SENDING are guarded by the claim token, so a sender
  * whose lease was taken over cannot overwrite the new owner's outcome.
+ *
+ * <p>Fencing: right before the SMTP server takes an email (the final dot of DATA), its sender {@link #commit}s it:
+ * a compare-and-set on the claim token that sets {@code committedAt}. Only the current owner can commit, and a
+ * committed email is never claimed again. So however long a sender stalls and whoever re-claims meanwhile, at most
+ * one sender ever writes the dot. A committed email whose sender died before recording the outcome (or got no
+ * answer) is "in doubt": after its lease it is settled as SENT with {@code inDoubt: true}, never sent again.
  */
 @Component
 public class EmailOutbox {
@@ -39,11 +44,15 @@ public class EmailOutbox {
 
     @PostConstruct
     void createIndexes() {
-        // The sender's claim query, and the delivery log's filters and order.
+        // The sender's claim query, and the delivery log's filters.
         mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
                 .on("nextAttemptAt", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("recipientId", Sort.Direction.ASC));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("createdAt", Sort.Direction.DESC));
+        // createdAt (the log's order) has its TTL index from the retention rule (see RetentionConfiguration).
+        // The claim token is the fence: every write of a sender finds its email by the token alone (unique while
+        // the email is claimed, removed when it leaves SENDING). Sparse: most emails have none.
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("claimToken", Sort.Direction.ASC).unique().sparse()
+                .named("claim_token"));
     }
 
     /** Queues the email for sending now; false when an email with this key exists already. */
@@ -102,10 +111,12 @@ public class EmailOutbox {
         return claimed;
     }
 
+    /** Due: PENDING and its time has come, or SENDING under an expired lease and never committed (its sender died). */
     private static Criteria dueCriteria(Date at) {
         return new Criteria().orOperator(
                 Criteria.where("status").is(EmailStatus.PENDING.name()).and("nextAttemptAt").lte(at),
-                Criteria.where("status").is(EmailStatus.SENDING.name()).and("leaseUntil").lte(at));
+                Criteria.where("status").is(EmailStatus.SENDING.name()).and("leaseUntil").lte(at)
+                        .and("committedAt").exists(false));
     }
 
     private static Update claimUpdate(Instant now, Duration lease) {
@@ -118,34 +129,61 @@ public class EmailOutbox {
     }
 
     /**
-     * Atomically takes the most overdue email that is PENDING and due, or SENDING with an expired lease
-     * (its sender died mid-send), marks it SENDING under a fresh lease and counts the attempt.
+     * Extends the lease of an email still owned and not yet committed (a sender working through a long batch).
+     *
+     * @return the email with its new lease, or null when the claim was lost
      */
-    public Optional<ClaimedEmail> claimNext(Duration lease) {
-        Instant now = clock.instant();
-        Date at = Date.from(now);
-        Query due = new Query(new Criteria().orOperator(
-                Criteria.where("status").is(EmailStatus.PENDING.name()).and("nextAttemptAt").lte(at),
-                Criteria.where("status").is(EmailStatus.SENDING.name()).and("leaseUntil").lte(at)))
-                .with(Sort.by("nextAttemptAt", "_id"));
-        Update claim = new Update()
-                .set("status", EmailStatus.SENDING.name())
-                .set("leaseUntil", Date.from(now.plus(lease)))
-                .set("claimToken", UUID.randomUUID().toString())
-                .set("lastAttemptAt", at)
-                .inc("attempts", 1);
-        Document claimed = mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true),
-                Document.class, COLLECTION);
-        return Optional.ofNullable(claimed).map(ClaimedEmail::fromDocument);
+    public ClaimedEmail renew(ClaimedEmail email, Duration lease) {
+        Instant until = clock.instant().plus(lease);
+        boolean renewed = mongo.updateFirst(owned(email), new Update().set("leaseUntil", Date.from(until)),
+                COLLECTION).getModifiedCount() == 1;
+        return renewed ? email.withLeaseUntil(until) : null;
     }
 
-    /** @return false when the claim had been lost (lease expired and taken over) */
-    public boolean markSent(ClaimedEmail email) {
+    /**
+     * The fence, asked right before the SMTP server takes the email: true when this sender still owns it, and then
+     * no one else ever sends it. The lease is renewed too, so the email is not settled as in doubt while its
+     * sender still waits for the server's answer.
+     */
+    public boolean commit(ClaimedEmail email, Duration lease) {
+        Instant now = clock.instant();
+        Update update = new Update().set("committedAt", Date.from(now)).set("leaseUntil", Date.from(now.plus(lease)));
+        return mongo.updateFirst(owned(email), update, COLLECTION).getModifiedCount() == 1;
+    }
+
+    /**
+     * Committed emails whose sender never recorded the outcome (it died, or got no answer from the server) within
+     * the lease: SENT, marked in doubt. They may have been delivered, so sending them again could make a duplicate.
+     *
+     * @return how many were settled
+     */
+    public long settleInDoubt() {
+        Date now = Date.from(clock.instant());
+        Query stale = Query.query(Criteria.where("status").is(EmailStatus.SENDING.name())
+                .and("committedAt").exists(true).and("leaseUntil").lte(now));
+        Update update = new Update()
+                .set("status", EmailStatus.SENT.name())
+                .set("sentAt", now)
+                .set("inDoubt", true)
+                .set("lastError", "no outcome recorded after the server was handed the email: assumed delivered")
+                .unset("leaseUntil")
+                .unset("claimToken");
+        return mongo.updateMulti(stale, update, COLLECTION).getModifiedCount();
+    }
+
+    /**
+     * @param inDoubt the dot went out but the server's answer did not come back
+     * @return false when the claim had been lost
+     */
+    public boolean markSent(ClaimedEmail email, boolean inDoubt) {
         Update update = new Update()
                 .set("status", EmailStatus.SENT.name())
                 .set("sentAt", Date.from(clock.instant()))
                 .unset("leaseUntil")
                 .unset("claimToken");
+        if (inDoubt) {
+            update.set("inDoubt", true).set("lastError", "no answer after the final dot: assumed delivered");
+        }
         return updateClaimed(email, update);
     }
 
@@ -156,7 +194,8 @@ public class EmailOutbox {
                 .set("nextAttemptAt", Date.from(clock.instant().plus(wait)))
                 .set("lastError", failure.reason())
                 .unset("leaseUntil")
-                .unset("claimToken");
+                .unset("claimToken")
+                .unset("committedAt");
         return updateClaimed(email, update);
     }
 
@@ -166,7 +205,8 @@ public class EmailOutbox {
                 .set("failedAt", Date.from(clock.instant()))
                 .set("lastError", failure.reason())
                 .unset("leaseUntil")
-                .unset("claimToken");
+                .unset("claimToken")
+                .unset("committedAt");
         return updateClaimed(email, update);
     }
 
@@ -182,9 +222,15 @@ public class EmailOutbox {
     }
 
     private boolean updateClaimed(ClaimedEmail email, Update update) {
-        Query owned = Query.query(Criteria.where("_id").is(email.key())
-                .and("status").is(EmailStatus.SENDING.name())
-                .and("claimToken").is(email.claimToken()));
-        return mongo.updateFirst(owned, update, COLLECTION).getModifiedCount() == 1;
+        return mongo.updateFirst(owned(email), update, COLLECTION).getModifiedCount() == 1;
+    }
+
+    /**
+     * The email while this sender owns it: the token alone says it, as a claim sets a fresh one and every way out of
+     * SENDING removes it (and one query key lets even the embedded test server use the index). Renewing and
+     * committing after the commit are the owner's own repeats, harmless.
+     */
+    private static Query owned(ClaimedEmail email) {
+        return Query.query(Criteria.where("claimToken").is(email.claimToken()));
     }
 }

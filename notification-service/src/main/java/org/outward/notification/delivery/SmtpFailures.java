@@ -42,6 +42,28 @@ public final class SmtpFailures {
         return new DeliveryFailure(false, describe(deepest(failure)));
     }
 
+    /** The SMTP reply code somewhere in the failure, or null when the server never answered (connection failures). */
+    public static Integer replyCodeIn(Throwable failure) {
+        Integer code = null;
+        for (Throwable t : related(failure)) {
+            Integer c = replyCode(t);
+            if (c != null && (code == null || c >= 500)) {
+                code = c;
+            }
+        }
+        return code;
+    }
+
+    /** Whether the failure is or wraps one of this type. */
+    public static boolean contains(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t : related(failure)) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The SMTP reply code of Angus Mail's SMTPSendFailedException, SMTPAddressFailedException and
      * SMTPSenderFailedException. Read reflectively: they are the implementation's classes (runtime

@@ -15,16 +15,14 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
-import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the MIME message of one email (multipart/alternative: plain text first, HTML preferred) and
- * hands it to the SMTP server. The Message-ID is derived from the idempotency key, so should an email
- * ever go out twice (a sender dying between the server's OK and marking it sent), mail clients see
- * one message.
+ * Builds the MIME message of one email (multipart/alternative: plain text first, HTML preferred) and hands it to
+ * the SMTP server over a kept connection ({@link SmtpConnections}), asking the email's {@link
+ * FencedSmtpTransport.CommitGate} right before the server takes it. The Message-ID is derived from the idempotency
+ * key, so mail clients would see one message even if one ever went out twice.
  */
 @Component
 public class SmtpMailer {
@@ -36,64 +34,92 @@ public class SmtpMailer {
     private static final Pattern DOT_ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern SAFE_HEADER = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
-    private final JavaMailSender sender;
+    private final SmtpConnections connections;
     private final DeliveryProperties properties;
     private final Clock clock;
 
-    public SmtpMailer(JavaMailSender sender, DeliveryProperties properties, Clock clock) {
-        this.sender = sender;
+    public SmtpMailer(SmtpConnections connections, DeliveryProperties properties, Clock clock) {
+        this.connections = connections;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** @throws MailException when the message cannot be built or the server does not accept it */
-    public void send(ClaimedEmail email) {
-        sender.send(build(email));
+    /** What became of one send. */
+    public enum Outcome {
+        /** the server took it */
+        ACCEPTED,
+        /** certainly not delivered: refused by the server, the server unreachable, or the message unbuildable */
+        NOT_DELIVERED,
+        /** the final dot went out but no answer came back: the server may have taken it */
+        IN_DOUBT,
+        /** the gate said no: another sender owns this email now; nothing was sent */
+        FENCED
+    }
+
+    /** @param failure why, unless ACCEPTED */
+    public record Result(Outcome outcome, Exception failure) {
     }
 
     /**
-     * Sends several emails over one SMTP connection (connecting and EHLO per email would cost more than the
-     * email). Each email gets its own outcome: a message the server refused does not fail the others.
-     *
-     * @return the failure of each email that was not accepted, by key; absent keys were accepted
+     * Sends one email over a kept connection. A kept connection that fails before anything was committed (the
+     * server dropped it while idle) is replaced by a new one once, without counting an attempt.
      */
-    public java.util.Map<String, Exception> sendAll(java.util.List<ClaimedEmail> emails) {
-        java.util.Map<String, Exception> failures = new java.util.HashMap<>();
-        java.util.Map<MimeMessage, String> keys = new java.util.IdentityHashMap<>();
-        java.util.List<MimeMessage> messages = new java.util.ArrayList<>();
-        for (ClaimedEmail email : emails) {
-            try {
-                MimeMessage message = build(email);
-                keys.put(message, email.key());
-                messages.add(message);
-            } catch (MailException e) {
-                failures.put(email.key(), e);
+    public Result send(ClaimedEmail email, FencedSmtpTransport.CommitGate gate) {
+        MimeMessage message;
+        try {
+            message = build(email);
+        } catch (MailPreparationException e) {
+            return new Result(Outcome.NOT_DELIVERED, e);
+        }
+        Result result = sendOnce(message, gate);
+        if (result.outcome() == Outcome.NOT_DELIVERED && result.failure() instanceof StaleConnection stale) {
+            result = sendOnce(message, gate);
+            if (result.failure() instanceof StaleConnection again) {
+                result = new Result(Outcome.NOT_DELIVERED, (Exception) again.getCause());
             }
         }
-        if (messages.isEmpty()) {
-            return failures;
+        return result;
+    }
+
+    private Result sendOnce(MimeMessage message, FencedSmtpTransport.CommitGate gate) {
+        SmtpConnections.Connection connection;
+        try {
+            connection = connections.borrow();
+        } catch (MessagingException | RuntimeException e) {
+            return new Result(Outcome.NOT_DELIVERED, e);
         }
         try {
-            sender.send(messages.toArray(MimeMessage[]::new));
-        } catch (org.springframework.mail.MailSendException e) {
-            if (e.getFailedMessages().isEmpty()) {
-                keys.values().forEach(key -> failures.put(key, e));
+            connection.transport.send(message, gate);
+            connections.giveBack(connection, true);
+            return new Result(Outcome.ACCEPTED, null);
+        } catch (MessagingException | RuntimeException e) {
+            connections.giveBack(connection, false);
+            FencedSmtpTransport.Stage stage = connection.transport.stage();
+            if (stage == FencedSmtpTransport.Stage.COMMITTED) {
+                return new Result(Outcome.IN_DOUBT, e);
             }
-            e.getFailedMessages().forEach((message, failure) -> {
-                String key = keys.get(message);
-                if (key != null) {
-                    failures.put(key, failure);
-                }
-            });
-        } catch (MailException e) {
-            keys.values().forEach(key -> failures.put(key, e)); // e.g. authentication: nothing was sent
+            if (stage == FencedSmtpTransport.Stage.NOT_COMMITTED && SmtpFailures.contains(e,
+                    FencedSmtpTransport.FencedException.class)) {
+                return new Result(Outcome.FENCED, e);
+            }
+            if (stage == FencedSmtpTransport.Stage.NOT_COMMITTED && connection.reused
+                    && SmtpFailures.replyCodeIn(e) == null) {
+                return new Result(Outcome.NOT_DELIVERED, new StaleConnection(e));
+            }
+            return new Result(Outcome.NOT_DELIVERED, e);
         }
-        return failures;
+    }
+
+    /** A kept connection failed before the server answered anything: worth one more try on a new one. */
+    private static final class StaleConnection extends Exception {
+        StaleConnection(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     MimeMessage build(ClaimedEmail email) {
         try {
-            MimeMessage message = sender.createMimeMessage();
+            MimeMessage message = new MimeMessage(connections.session());
             message.setFrom(new InternetAddress(properties.from(), true));
             InternetAddress to = new InternetAddress(email.to(), true);
             if (email.toName() != null && !email.toName().isBlank()) {
@@ -122,7 +148,8 @@ public class SmtpMailer {
             if (email.correlationId() != null && SAFE_HEADER.matcher(email.correlationId()).matches()) {
                 message.setHeader(CORRELATION_HEADER, email.correlationId());
             }
-            // JavaMailSenderImpl keeps a Message-ID set before sending (saveChanges would make a random one).
+            // saveChanges makes a random Message-ID: set ours after it, as JavaMailSenderImpl does.
+            message.saveChanges();
             message.setHeader("Message-ID", messageId(email.key(), properties.messageIdDomain()));
             return message;
         } catch (AddressException e) {

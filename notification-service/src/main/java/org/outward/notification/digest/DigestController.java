@@ -3,6 +3,9 @@ package org.outward.notification.digest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.outward.contracts.roster.RosterStanding;
@@ -25,27 +28,43 @@ import org.springframework.web.bind.annotation.RestController;
 class DigestController {
 
     private final DigestRuns runs;
-    private final DigestJob job;
+    private final DigestPreview preview;
     private final RosterReadModel roster;
     private final Clock clock;
 
-    DigestController(DigestRuns runs, DigestJob job, RosterReadModel roster, Clock clock) {
+    DigestController(DigestRuns runs, DigestPreview preview, RosterReadModel roster, Clock clock) {
         this.runs = runs;
-        this.job = job;
+        this.preview = preview;
         this.roster = roster;
         this.clock = clock;
     }
 
+    /** How far ahead a run may be brought forward: a month (several daily windows in a row, for system tests). */
+    static final Duration MAX_AHEAD = Duration.ofDays(31);
+
     @PostMapping("/api/notifications/digests/run")
-    @Operation(summary = "Build and queue every digest that is due now (staff); 409 while another run holds the lock")
-    DigestJob.RunSummary run(@StaffOnly Caller caller) {
-        return runs.runNow().orElseThrow(() -> new ConflictException(null, "A digest run is in progress."));
+    @Operation(summary = "Build and queue every digest that is due now (staff); 409 while another run holds the lock. "
+            + "With at (ISO-8601 instant, up to 31 days ahead): the digests whose windows close by then, sent now")
+    DigestJob.RunSummary run(@StaffOnly Caller caller, @RequestParam(required = false) String at) {
+        Instant now = clock.instant();
+        Instant asOf = now;
+        if (at != null && !at.isBlank()) {
+            try {
+                asOf = Instant.parse(at.trim());
+            } catch (DateTimeParseException e) {
+                throw new BadRequestException("at", "must be an ISO-8601 instant such as 2026-03-01T08:00:00Z");
+            }
+            if (asOf.isBefore(now) || asOf.isAfter(now.plus(MAX_AHEAD))) {
+                throw new BadRequestException("at", "must be between now and 31 days ahead");
+            }
+        }
+        return runs.runAsOf(asOf).orElseThrow(() -> new ConflictException(null, "A digest run is in progress."));
     }
 
     @GetMapping("/api/notifications/digests/preview")
     @Operation(summary = "A recipient's next daily/weekly digest as it stands now, nothing claimed (staff); 409 for"
             + " someone no longer reachable (removed from the roster, or their library left its cohort)")
-    List<DigestJob.Preview> preview(@StaffOnly Caller caller, @RequestParam(required = false) String recipient) {
+    List<DigestPreview.Preview> preview(@StaffOnly Caller caller, @RequestParam(required = false) String recipient) {
         if (recipient == null || recipient.isBlank()) {
             throw new BadRequestException("recipient", "must be a member id or an email address");
         }
@@ -56,7 +75,7 @@ class DigestController {
         if (!RosterReadModel.reachable(who, library)) {
             throw new ConflictException("recipient", unreachable(who, library));
         }
-        return job.preview(who, clock.instant());
+        return preview.of(who, clock.instant());
     }
 
     private static String unreachable(Recipient who, Optional<Library> library) {

@@ -10,10 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lookback         how far before the previous window's end unclaimed items are still looked for
  * @param remindAfter      a webinar unwatched this long after it was published is reminded of (once)
  * @param maxItemsPerGroup items listed per group in one email; the rest are counted ("and 12 more")
+ * @param orphanedClaimsAfter a claim this old whose email was never queued (its consumer's record went to the
+ *                         dead-letter topic) is released, so the item is not hidden from that person for good
+ * @param claimSweepInterval how often claims of failed and never-queued emails are looked for
  */
 @ConfigurationProperties("outward.digest")
 public record DigestProperties(Boolean schedulerEnabled, Duration interval, Duration lockLease, Duration lookback,
-        Duration remindAfter, Integer maxItemsPerGroup) {
+        Duration remindAfter, Integer maxItemsPerGroup, Duration orphanedClaimsAfter, Duration claimSweepInterval) {
 
     public DigestProperties {
         schedulerEnabled = schedulerEnabled == null || schedulerEnabled;
@@ -22,5 +25,7 @@ public record DigestProperties(Boolean schedulerEnabled, Duration interval, Dura
         lookback = lookback == null ? Duration.ofDays(2) : lookback;
         remindAfter = remindAfter == null ? Duration.ofDays(7) : remindAfter;
         maxItemsPerGroup = maxItemsPerGroup == null ? 10 : maxItemsPerGroup;
+        orphanedClaimsAfter = orphanedClaimsAfter == null ? Duration.ofHours(1) : orphanedClaimsAfter;
+        claimSweepInterval = claimSweepInterval == null ? Duration.ofMinutes(10) : claimSweepInterval;
     }
 }

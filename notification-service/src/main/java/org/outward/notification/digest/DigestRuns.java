@@ -1,6 +1,7 @@
 package org.outward.notification.digest;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -29,11 +30,20 @@ public class DigestRuns {
 
     /** @return the run's summary, or empty when another run holds the lock */
     public Optional<DigestJob.RunSummary> runNow() {
+        return runAsOf(clock.instant());
+    }
+
+    /**
+     * The digests whose windows close by {@code at}, built now: {@code at} later than now sends them early (their
+     * windows then end at a boundary still to come; what arrives after the run goes into the next digest, whose
+     * window looks back from the run, see {@link DigestSchedule#from}).
+     */
+    public Optional<DigestJob.RunSummary> runAsOf(Instant at) {
         if (!lock.acquire(LOCK, instance, properties.lockLease())) {
             return Optional.empty();
         }
         try {
-            return Optional.of(job.runDue(clock.instant()));
+            return Optional.of(job.runDue(at));
         } finally {
             lock.release(LOCK, instance);
         }

@@ -65,7 +65,7 @@ public class FeedStore {
 
     @PostConstruct
     void createIndexes() {
-        mongo.indexOps(ITEMS).createIndex(new Index().on("receivedAt", Sort.Direction.ASC));
+        // receivedAt has its TTL index from the retention rule (see RetentionConfiguration).
         mongo.indexOps(PROGRESS).createIndex(new Index().on("libraryId", Sort.Direction.ASC));
     }
 

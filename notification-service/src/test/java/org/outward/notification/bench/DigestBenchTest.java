@@ -23,6 +23,7 @@ import org.outward.notification.delivery.EmailOutbox;
 import org.outward.notification.digest.DigestJob;
 import org.outward.notification.feed.FeedStore;
 import org.outward.notification.preference.NewsKind;
+import org.outward.notification.support.Mailbox;
 import org.outward.platform.roster.RosterMirror;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -49,6 +50,8 @@ class DigestBenchTest extends ServiceTest {
     FeedStore feed;
     @Autowired
     DigestJob job;
+    @org.springframework.beans.factory.annotation.Value("${outward.mail.connections:1}")
+    String connections;
 
     @Test
     void digestsForOneThousandRecipientsCoveringTenThousandEvents() throws Exception {
@@ -106,8 +109,13 @@ class DigestBenchTest extends ServiceTest {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
                 .until(() -> mongo.count(sentQuery, EmailOutbox.COLLECTION) >= expected);
         long sent = System.nanoTime();
-        assertThat(mail.getReceivedMessages().length - before).isEqualTo(expected);
         long peak = peakHeap();
+        jakarta.mail.internet.MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received.length - before).isEqualTo(expected);
+        // No duplicates: one message per digest key, every key of this run once.
+        long distinct = java.util.Arrays.stream(received).map(Mailbox::key).filter(k -> k.contains(keyPart))
+                .distinct().count();
+        assertThat(distinct).isEqualTo(expected);
 
         long queued = mongo.count(Query.query(Criteria.where("_id").regex(java.util.regex.Pattern.quote(keyPart))
                 .and("kind").is("digest-daily")), EmailOutbox.COLLECTION);
@@ -120,10 +128,13 @@ class DigestBenchTest extends ServiceTest {
                   build + queue:         %.2f s
                   total until all sent:  %.2f s
                   emails per second:     %.1f
+                  distinct digest keys:  %d (duplicates: %d)
+                  SMTP connections:      %s
                   peak heap:             %d MiB
                   JVM:                   %s, %d cores
                 """, recipients, COHORTS, LIBRARIES_PER_COHORT, MEMBERS_PER_LIBRARY, EVENTS, queued, summary,
-                (built - start) / 1e9, total, expected / total, peak / (1024 * 1024),
+                (built - start) / 1e9, total, expected / total, distinct,
+                received.length - before - distinct, connections, peak / (1024 * 1024),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         System.out.println(report);
         Files.writeString(Path.of("target", "bench-notification.txt"), report);

@@ -27,7 +27,7 @@ class RetryPolicyTest {
 
     @Test
     void defaultsMatchTheDocumentedOnes() {
-        DeliveryProperties defaults = new DeliveryProperties(null, null, null, null, null, null, null, null, null, null);
+        DeliveryProperties defaults = new DeliveryProperties(null, null, null, null, null, null, null, null, null, null, null);
         assertThat(defaults.from()).isEqualTo("Outward <no-reply@outward.local>");
         assertThat(RetryPolicy.from(defaults)).isEqualTo(policy);
         assertThat(defaults.senderEnabled()).isTrue();

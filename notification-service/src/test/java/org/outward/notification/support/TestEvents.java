@@ -58,6 +58,27 @@ public final class TestEvents implements AutoCloseable {
         }
     }
 
+    /**
+     * A record in {@code <topic>.DLT} as Spring Kafka's dead-letter publisher writes it: the original value and the
+     * {@code kafka_dlt-*} headers saying where it came from, which consumer group gave up and why.
+     */
+    public void sendDeadLetter(String topic, String key, EventEnvelope envelope, long originalOffset, String group,
+            String reason) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic + ".DLT", key, codec.encode(envelope));
+        record.headers().add("kafka_dlt-original-topic", topic.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("kafka_dlt-original-partition", java.nio.ByteBuffer.allocate(4).putInt(0).array());
+        record.headers().add("kafka_dlt-original-offset", java.nio.ByteBuffer.allocate(8).putLong(originalOffset)
+                .array());
+        record.headers().add("kafka_dlt-original-consumer-group", group.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("kafka_dlt-exception-message", reason.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("x-request-id", ("dead-" + key).getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic + ".DLT", e);
+        }
+    }
+
     @Override
     public void close() {
         producer.close();

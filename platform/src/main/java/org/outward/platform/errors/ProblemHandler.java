@@ -49,6 +49,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", e.getMessage(), List.of(), request);
     }
 
+    @ExceptionHandler(UnprocessableException.class)
+    ResponseEntity<Object> unprocessable(UnprocessableException e, WebRequest request) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable request", e.getMessage(), e.errors(), request);
+    }
+
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<Object> badRequest(BadRequestException e, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), e.errors(), request);

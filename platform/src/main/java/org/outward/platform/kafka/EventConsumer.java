@@ -1,5 +1,7 @@
 package org.outward.platform.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -7,6 +9,7 @@ import org.outward.contracts.DecodedEvent;
 import org.outward.contracts.EventCodec;
 import org.outward.contracts.EventEnvelope;
 import org.outward.contracts.InvalidEventException;
+import org.outward.contracts.UnknownEventTypeException;
 import org.outward.platform.inbox.Inbox;
 import org.outward.platform.web.RequestIds;
 import org.slf4j.Logger;
@@ -17,26 +20,46 @@ import org.slf4j.LoggerFactory;
  * {@link InvalidEventException}, which the error handler sends to the dead-letter topic at once),
  * skip it when its event id was processed before, run the handler, then remember the id.
  * The handler itself must be idempotent: it runs again when the service dies before the id is stored.
+ *
+ * <p>An event of a type or version this build does not know ({@link UnknownEventTypeException}) is skipped and
+ * logged, and counted in {@value #SKIPPED_METRIC}: producers only publish what every consumer that needs it accepts
+ * (docs/events.md), so a consumer that does not know it has no use for it, and dead-lettering it would only bury it.
  */
 public class EventConsumer {
+
+    public static final String SKIPPED_METRIC = "outward.events.skipped";
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
     private final EventCodec codec;
     private final Inbox inbox;
+    private final MeterRegistry meters;
 
     public EventConsumer(EventCodec codec, Inbox inbox) {
+        this(codec, inbox, new SimpleMeterRegistry());
+    }
+
+    public EventConsumer(EventCodec codec, Inbox inbox, MeterRegistry meters) {
         this.codec = codec;
         this.inbox = inbox;
+        this.meters = meters;
     }
 
     /** The same, for a further consumer group of this service, with an inbox of its own (see {@link Inbox#named}). */
     public EventConsumer named(String consumer) {
-        return new EventConsumer(codec, inbox.named(consumer));
+        return new EventConsumer(codec, inbox.named(consumer), meters);
     }
 
     public void consume(ConsumerRecord<String, String> record, Consumer<DecodedEvent<?>> handler) {
-        DecodedEvent<?> event = codec.decode(record.value());
+        DecodedEvent<?> event;
+        try {
+            event = codec.decode(record.value());
+        } catch (UnknownEventTypeException e) {
+            log.warn("skipped unknown event {}.v{} topic={} partition={} offset={} key={}: not known to this build",
+                    e.type(), e.version(), record.topic(), record.partition(), record.offset(), record.key());
+            meters.counter(SKIPPED_METRIC, "topic", record.topic()).increment();
+            return;
+        }
         EventEnvelope envelope = event.envelope();
         if (!Objects.equals(record.key(), envelope.subject())) {
             throw new InvalidEventException("record key '" + record.key() + "' differs from subject '"

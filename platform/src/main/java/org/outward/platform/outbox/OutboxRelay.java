@@ -2,6 +2,9 @@ package org.outward.platform.outbox;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,6 +27,11 @@ import org.outward.platform.web.RequestIds;
  *
  * <p>Delivery is at-least-once (a crash between the acknowledgement and the removal sends the
  * entry again), which is why every consumer dedupes by event id.
+ *
+ * <p>A send that is not acknowledged within {@code send-timeout} is not sent again while the producer still holds it:
+ * once the producer knows the broker's address it keeps retrying a record itself (up to its delivery timeout), and a
+ * second send of the same entry would put a second copy on the topic when the broker comes back. The next pass waits
+ * for that same send; only a send the producer gave up on is made again.
  */
 public class OutboxRelay extends BackgroundLoop {
 
@@ -33,6 +41,7 @@ public class OutboxRelay extends BackgroundLoop {
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private Duration backoff;
+    private final Map<String, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
         super("outbox-relay", 1);
@@ -85,15 +94,27 @@ public class OutboxRelay extends BackgroundLoop {
         if (entry.correlationId() != null) {
             record.headers().add(RequestIds.KAFKA_HEADER_REQUEST_ID, entry.correlationId().getBytes());
         }
+        CompletableFuture<?> send = inFlight.get(entry.id());
         try {
-            kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (send == null) {
+                send = kafka.send(record);
+                inFlight.put(entry.id(), send);
+            }
+            send.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            inFlight.remove(entry.id());
             log.info("published {} id={} key={} topic={} requestId={}", entry.type(), entry.id(), entry.key(),
                     entry.topic(), entry.correlationId());
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        } catch (TimeoutException e) {
+            // Still with the producer: the next pass waits for this same send rather than making a second one.
+            log.warn("publishing {} id={} not acknowledged yet (will wait again in {})", entry.type(), entry.id(),
+                    backoff);
+            return false;
+        } catch (ExecutionException | RuntimeException e) {
+            inFlight.remove(entry.id());
             log.warn("could not publish {} id={} (will retry in {}): {}", entry.type(), entry.id(), backoff,
                     e.getMessage());
             return false;

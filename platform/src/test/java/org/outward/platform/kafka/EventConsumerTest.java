@@ -23,7 +23,10 @@ class EventConsumerTest {
 
     private final EventCodec codec = new EventCodec();
     private final MongoTemplate mongo = mongo();
-    private final EventConsumer consumer = new EventConsumer(codec, new Inbox(mongo, java.time.Clock.systemUTC()));
+    private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    private final EventConsumer consumer = new EventConsumer(codec, new Inbox(mongo, java.time.Clock.systemUTC()),
+            meters);
     private final List<DecodedEvent<?>> handled = new ArrayList<>();
 
     private static MongoTemplate mongo() {
@@ -71,5 +74,18 @@ class EventConsumerTest {
         assertThatThrownBy(() -> consumer.consume(record("another-key", memberAdded("m-3"), 1), handled::add))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("differs from subject");
         assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void anEventOfATypeOrVersionThisBuildDoesNotKnowIsSkippedAndCountedNotRefused() {
+        String newer = memberAdded("m-4").replace("\"version\":1", "\"version\":2");
+        String unknown = memberAdded("m-5").replace("\"MemberAdded\"", "\"MemberRenamed\"");
+
+        consumer.consume(record("m-4", newer, 0), handled::add);
+        consumer.consume(record("m-5", unknown, 1), handled::add);
+
+        assertThat(handled).isEmpty();
+        assertThat(meters.counter(EventConsumer.SKIPPED_METRIC, "topic", Topics.CATALOG_ROSTER).count()).isEqualTo(2);
+        assertThat(mongo.getCollection(Inbox.COLLECTION).countDocuments()).isZero();
     }
 }
