@@ -1,8 +1,12 @@
 package org.outward.notification.delivery;
 
 import org.bson.Document;
+import org.outward.platform.observability.TraceContexts;
 
-/** An email a sender owns until its lease ends; {@code attempts} includes the one now being made. */
+/**
+ * An email a sender owns until its lease ends; {@code attempts} includes the one now being made;
+ * {@code traceparent} is the trace context of the event that queued it, or null.
+ */
 public record ClaimedEmail(
         String key,
         String kind,
@@ -15,12 +19,14 @@ public record ClaimedEmail(
         String correlationId,
         int attempts,
         String claimToken,
-        String listUnsubscribe) {
+        String listUnsubscribe,
+        String traceparent) {
 
     static ClaimedEmail fromDocument(Document doc) {
         return new ClaimedEmail(doc.getString("_id"), doc.getString("kind"), doc.getString("recipientId"),
                 doc.getString("to"), doc.getString("toName"), doc.getString("subject"), doc.getString("text"),
                 doc.getString("html"), doc.getString("correlationId"), doc.getInteger("attempts", 0),
-                doc.getString("claimToken"), doc.getString("listUnsubscribe"));
+                doc.getString("claimToken"), doc.getString("listUnsubscribe"),
+                doc.getString(TraceContexts.TRACEPARENT));
     }
 }

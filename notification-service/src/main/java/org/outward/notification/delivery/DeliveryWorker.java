@@ -3,6 +3,7 @@ package org.outward.notification.delivery;
 import java.time.Duration;
 import org.outward.notification.recipient.RosterReadModel;
 import org.outward.platform.lifecycle.BackgroundLoop;
+import org.outward.platform.observability.TraceContexts;
 import org.outward.platform.web.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +26,11 @@ public class DeliveryWorker extends BackgroundLoop {
     private final DeliveryProperties properties;
     private final RetryPolicy retry;
     private final RosterReadModel roster;
+    private final DeliveryMetrics metrics;
+    private final TraceContexts traces;
 
-    public DeliveryWorker(EmailOutbox outbox, SmtpMailer mailer, DeliveryProperties properties, RosterReadModel roster) {
+    public DeliveryWorker(EmailOutbox outbox, SmtpMailer mailer, DeliveryProperties properties, RosterReadModel roster,
+            DeliveryMetrics metrics, TraceContexts traces) {
         // The email in hand finishes on stop (bounded by the SMTP timeouts); an unfinished one is retried by
         // whoever claims it after its lease.
         super("email-sender", properties.senders());
@@ -35,6 +39,8 @@ public class DeliveryWorker extends BackgroundLoop {
         this.properties = properties;
         this.retry = RetryPolicy.from(properties);
         this.roster = roster;
+        this.metrics = metrics;
+        this.traces = traces;
     }
 
     /**
@@ -77,7 +83,17 @@ public class DeliveryWorker extends BackgroundLoop {
         if (toSend.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
+        long startedMicros = TraceContexts.nowMicros();
         java.util.Map<String, Exception> failures = mailer.sendAll(toSend);
+        metrics.smtp(java.time.Duration.ofNanos(System.nanoTime() - started), failures.isEmpty());
+        long endedMicros = TraceContexts.nowMicros();
+        for (ClaimedEmail email : toSend) {
+            // Each email's send joins the trace of the event that queued it.
+            traces.record(email.traceparent(), "smtp send", java.util.Map.of("outward.email.kind",
+                    String.valueOf(email.kind()), "outward.email.attempt", String.valueOf(email.attempts())),
+                    startedMicros, endedMicros, failures.get(email.key()));
+        }
         for (ClaimedEmail email : toSend) {
             RequestIds.set(email.correlationId());
             try {
@@ -85,6 +101,7 @@ public class DeliveryWorker extends BackgroundLoop {
                 if (failure != null) {
                     failed(email, SmtpFailures.classify(failure));
                 } else if (outbox.markSent(email)) {
+                    metrics.sent(email.kind());
                     log.info("email sent key={} kind={} recipient={} attempts={}", email.key(), email.kind(),
                             email.recipientId(), email.attempts());
                 } else {
@@ -100,11 +117,13 @@ public class DeliveryWorker extends BackgroundLoop {
     private void failed(ClaimedEmail email, DeliveryFailure failure) {
         if (failure.permanent() || retry.exhausted(email.attempts())) {
             outbox.markFailed(email, failure);
+            metrics.failed(email.kind());
             log.warn("email failed key={} kind={} recipient={} attempts={} permanent={}: {}", email.key(),
                     email.kind(), email.recipientId(), email.attempts(), failure.permanent(), failure.reason());
         } else {
             Duration wait = retry.backoffAfter(email.attempts());
             outbox.markForRetry(email, failure, wait);
+            metrics.retried(email.kind());
             log.info("email deferred key={} kind={} attempts={} retry in {}: {}", email.key(), email.kind(),
                     email.attempts(), wait, failure.reason());
         }

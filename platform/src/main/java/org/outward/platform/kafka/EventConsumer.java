@@ -8,6 +8,7 @@ import org.outward.contracts.EventCodec;
 import org.outward.contracts.EventEnvelope;
 import org.outward.contracts.InvalidEventException;
 import org.outward.platform.inbox.Inbox;
+import org.outward.platform.observability.EventMetrics;
 import org.outward.platform.web.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,15 +25,21 @@ public class EventConsumer {
 
     private final EventCodec codec;
     private final Inbox inbox;
+    private final EventMetrics metrics;
 
     public EventConsumer(EventCodec codec, Inbox inbox) {
+        this(codec, inbox, EventMetrics.none());
+    }
+
+    public EventConsumer(EventCodec codec, Inbox inbox, EventMetrics metrics) {
         this.codec = codec;
         this.inbox = inbox;
+        this.metrics = metrics;
     }
 
     /** The same, for a further consumer group of this service, with an inbox of its own (see {@link Inbox#named}). */
     public EventConsumer named(String consumer) {
-        return new EventConsumer(codec, inbox.named(consumer));
+        return new EventConsumer(codec, inbox.named(consumer), metrics);
     }
 
     public void consume(ConsumerRecord<String, String> record, Consumer<DecodedEvent<?>> handler) {
@@ -49,10 +56,12 @@ public class EventConsumer {
             if (inbox.seen(envelope)) {
                 log.info("skipped duplicate {} id={} subject={}", event.type().qualifiedName(), envelope.id(),
                         envelope.subject());
+                metrics.consumed(record.topic(), "duplicate");
                 return;
             }
             handler.accept(event);
             inbox.record(envelope, record.topic());
+            metrics.consumed(record.topic(), "processed");
             log.info("consumed {} id={} subject={} topic={} offset={}", event.type().qualifiedName(),
                     envelope.id(), envelope.subject(), record.topic(), record.offset());
         } finally {

@@ -32,13 +32,20 @@ public class OutboxRelay extends BackgroundLoop {
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
+    private final RelayTelemetry telemetry;
     private Duration backoff;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+        this(mongo, kafka, properties, RelayTelemetry.none());
+    }
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+            RelayTelemetry telemetry) {
         super("outbox-relay", 1);
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
+        this.telemetry = telemetry;
         this.backoff = properties.pollInterval();
     }
 
@@ -86,7 +93,12 @@ public class OutboxRelay extends BackgroundLoop {
             record.headers().add(RequestIds.KAFKA_HEADER_REQUEST_ID, entry.correlationId().getBytes());
         }
         try {
-            kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // In the trace of the request that stored the entry: the send's own span and the record's
+            // traceparent header (Kafka template observation) continue it to the consumers.
+            telemetry.publish(entry, () -> {
+                kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                return null;
+            });
             log.info("published {} id={} key={} topic={} requestId={}", entry.type(), entry.id(), entry.key(),
                     entry.topic(), entry.correlationId());
             return true;
