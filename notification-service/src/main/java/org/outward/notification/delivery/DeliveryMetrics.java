@@ -45,13 +45,13 @@ public class DeliveryMetrics implements MeterBinder {
         for (EmailStatus status : new EmailStatus[] {EmailStatus.PENDING, EmailStatus.SENDING}) {
             Gauge.builder("outward.emails.queue", () -> queue().getOrDefault(status, 0L))
                     .description("Emails waiting to be sent (pending) or being sent (sending, under a lease)")
-                    .tag("status", status.name().toLowerCase()).baseUnit("emails")
+                    .tag("status", status.name().toLowerCase())
                     .register(registry);
         }
         Gauge.builder("outward.emails.queue", () -> {
             queue();
             return due;
-        }).description("Pending emails whose next attempt is due now").tag("status", "due").baseUnit("emails")
+        }).description("Pending emails whose next attempt is due now").tag("status", "due")
                 .register(registry);
     }
 

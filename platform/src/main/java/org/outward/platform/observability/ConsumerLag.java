@@ -47,7 +47,6 @@ public class ConsumerLag extends BackgroundLoop {
         this.interval = interval;
         this.lag = MultiGauge.builder("outward.kafka.consumer.lag")
                 .description("Records of a partition not yet consumed by a consumer group of this service")
-                .baseUnit("records")
                 .register(registry);
     }
 

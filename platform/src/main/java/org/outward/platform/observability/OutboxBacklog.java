@@ -45,7 +45,7 @@ public class OutboxBacklog implements MeterBinder {
         for (String collection : collections) {
             Gauge.builder("outward.outbox.backlog", () -> sample(collection).entries())
                     .description("Events waiting in the outbox to be published to Kafka")
-                    .tag("collection", collection).baseUnit("events")
+                    .tag("collection", collection)
                     .register(registry);
             Gauge.builder("outward.outbox.oldest.age", () -> sample(collection).oldestAgeSeconds())
                     .description("Age of the oldest event waiting in the outbox (0 when none waits)")
