@@ -26,6 +26,8 @@ public final class LocalStack implements AutoCloseable {
     private MongoWireServer mongo;
     private MailCatcher mail;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, String> extraEnvironment = new HashMap<>();
+    private final Map<String, String> serviceEnvironment = new HashMap<>();
     private DemoData.Summary demo;
 
     public LocalStack(StackConfig config) {
@@ -51,6 +53,15 @@ public final class LocalStack implements AutoCloseable {
         }
         stack.printBanner(Duration.ofNanos(System.nanoTime() - started));
         stopped.await();
+    }
+
+    /**
+     * Adds an environment variable to every service JVM this stack starts (before {@link #start()}); e.g. the
+     * OTLP endpoint of a trace collector.
+     */
+    public LocalStack withServiceEnvironment(String name, String value) {
+        extraEnvironment.put(name, value);
+        return this;
     }
 
     public void start() throws IOException, InterruptedException {
@@ -118,6 +129,8 @@ public final class LocalStack implements AutoCloseable {
         common.put("OUTWARD_IDP_KEY_FILE", config.dataDir().resolve("identity").resolve("signing-key.json").toString());
         // This is the local stack: its development secrets (unsubscribe secret, dev password) are allowed here only.
         common.put("OUTWARD_LOCAL_STACK", "true");
+        common.putAll(extraEnvironment);
+        serviceEnvironment.putAll(common);
         Console.say("starting services (logs in %s) ...", config.dataDir().resolve("logs"));
         start("catalog-service", config.catalogPort(), common);
         start("notes-service", config.notesPort(), common);
@@ -134,6 +147,39 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(common);
         env.put("SERVER_PORT", String.valueOf(port));
         services.add(ServiceProcess.start(config, module, port, env));
+    }
+
+    /**
+     * Starts one more instance of a service (same Kafka consumer groups, same database) on a free port and waits
+     * until it is ready: for showing that several instances of a service work side by side. It stops with the
+     * stack, or earlier with {@link ServiceProcess#process()}{@code .stop(...)}.
+     *
+     * @param instance a name for its log file, e.g. {@code notes-service-2}
+     * @param environment more environment variables of this instance only
+     */
+    ServiceProcess startInstance(String module, String instance, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> env = new HashMap<>(serviceEnvironment);
+        env.putAll(environment);
+        env.put("SERVER_PORT", String.valueOf(port));
+        ServiceProcess service = ServiceProcess.start(config, module, instance, port, env);
+        synchronized (services) {
+            services.add(service);
+        }
+        service.awaitReady(SERVICE_START_TIMEOUT);
+        Console.say("%s ready on port %d (pid %d)", instance, port, service.process().pid());
+        return service;
+    }
+
+    /** Port of the first instance of a service this stack started. */
+    int portOf(String module) {
+        synchronized (services) {
+            return services.stream().filter(s -> s.name().equals(module)).findFirst().orElseThrow().port();
+        }
     }
 
     public StackConfig config() {
