@@ -19,7 +19,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(240);
+    /** How long a service may take to become ready; -Doutward.stack.start-timeout-seconds on a crowded machine. */
+    private static final Duration SERVICE_START_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("outward.stack.start-timeout-seconds", 240));
 
     private final StackConfig config;
     private KafkaBroker kafka;
