@@ -157,10 +157,19 @@ class KubernetesManifestsTest {
                 NetworkPolicy.class);
         for (String engine : List.of("kafka-from-services", "mongodb-from-services")) {
             NetworkPolicy policy = named(infrastructure, engine);
-            NetworkPolicyPeer clients = policy.getSpec().getIngress().get(0).getFrom().get(0);
-            assertThat(clients.getNamespaceSelector().getMatchLabels())
-                    .containsExactly(Map.entry("kubernetes.io/metadata.name", "outward"));
-            assertThat(clients.getPodSelector().getMatchLabels()).containsExactly(Map.entry("outward.org/tier", "service"));
+            List<NetworkPolicyPeer> clients = policy.getSpec().getIngress().get(0).getFrom();
+            assertThat(clients.get(0).getPodSelector().getMatchLabels())
+                    .containsExactly(Map.entry("outward.org/tier", "service"));
+            for (NetworkPolicyPeer client : clients) {
+                assertThat(client.getNamespaceSelector().getMatchLabels())
+                        .containsExactly(Map.entry("kubernetes.io/metadata.name", "outward"));
+                // Besides the services only the gateway, and only to Kafka (its roster reader).
+                if (!client.getPodSelector().getMatchLabels().equals(Map.of("outward.org/tier", "service"))) {
+                    assertThat(engine).isEqualTo("kafka-from-services");
+                    assertThat(client.getPodSelector().getMatchLabels())
+                            .containsExactly(Map.entry("app.kubernetes.io/name", "gateway"));
+                }
+            }
             // Every other rule admits only the engine's own pods or its operator, from its own namespace.
             policy.getSpec().getIngress().stream().skip(1).flatMap(r -> r.getFrom().stream())
                     .forEach(peer -> assertThat(peer.getNamespaceSelector()).as(engine).isNull());
