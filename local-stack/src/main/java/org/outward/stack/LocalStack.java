@@ -19,16 +19,18 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** How long a service may take to start; a loaded machine (the fault suite on busy cores) may need longer. */
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(
-            Long.getLong("outward.stack.start-timeout-seconds", 240));
+    /** How long a service may take to become ready; -Doutward.stack.start-timeout-seconds on a crowded machine. */
+    private static final Duration SERVICE_START_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("outward.stack.start-timeout-seconds", 240));
 
     private final StackConfig config;
     private KafkaBroker kafka;
     private MongoWireServer mongo;
     private MailCatcher mail;
     private final List<ServiceProcess> services = new ArrayList<>();
+    /** What every service JVM gets: the common settings, then those added by {@link #withServiceEnvironment}. */
     private final Map<String, String> serviceEnv = new HashMap<>();
+    private final Map<String, String> extraEnvironment = new HashMap<>();
     private DemoData.Summary demo;
 
     public LocalStack(StackConfig config) {
@@ -54,6 +56,15 @@ public final class LocalStack implements AutoCloseable {
         }
         stack.printBanner(Duration.ofNanos(System.nanoTime() - started));
         stopped.await();
+    }
+
+    /**
+     * Adds an environment variable to every service JVM this stack starts (before {@link #start()}); e.g. the
+     * OTLP endpoint of a trace collector.
+     */
+    public LocalStack withServiceEnvironment(String name, String value) {
+        extraEnvironment.put(name, value);
+        return this;
     }
 
     public void start() throws IOException, InterruptedException {
@@ -121,6 +132,7 @@ public final class LocalStack implements AutoCloseable {
         common.put("OUTWARD_IDP_KEY_FILE", config.dataDir().resolve("identity").resolve("signing-key.json").toString());
         // This is the local stack: its development secrets (unsubscribe secret, dev password) are allowed here only.
         common.put("OUTWARD_LOCAL_STACK", "true");
+        common.putAll(extraEnvironment);
         Console.say("starting services (logs in %s) ...", config.dataDir().resolve("logs"));
         start("catalog-service", config.catalogPort(), common);
         start("notes-service", config.notesPort(), common);
@@ -181,6 +193,40 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess service(String module) {
         return services.stream().filter(s -> s.name().equals(module)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no such part of the stack: " + module));
+    }
+
+    /**
+     * Starts one more instance of a service (same Kafka consumer groups, same database) on a free port and waits
+     * until it is ready: for showing that several instances of a service work side by side. It stops with the
+     * stack, or earlier with {@link ServiceProcess#process()}{@code .stop(...)}.
+     *
+     * @param instance a name for its log file, e.g. {@code notes-service-2}
+     * @param environment more environment variables of this instance only
+     */
+    ServiceProcess startInstance(String module, String instance, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> env = new HashMap<>(serviceEnv);
+        env.putAll(config.serviceEnv());
+        env.putAll(environment);
+        env.put("SERVER_PORT", String.valueOf(port));
+        ServiceProcess service = ServiceProcess.start(config, module, instance, port, env);
+        synchronized (services) {
+            services.add(service);
+        }
+        service.awaitReady(SERVICE_START_TIMEOUT);
+        Console.say("%s ready on port %d (pid %d)", instance, port, service.process().pid());
+        return service;
+    }
+
+    /** Port of the first instance of a service this stack started. */
+    int portOf(String module) {
+        synchronized (services) {
+            return services.stream().filter(s -> s.name().equals(module)).findFirst().orElseThrow().port();
+        }
     }
 
     public StackConfig config() {

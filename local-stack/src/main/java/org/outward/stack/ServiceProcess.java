@@ -28,6 +28,12 @@ final class ServiceProcess {
 
     static ServiceProcess start(StackConfig config, String module, int port, Map<String, String> env)
             throws IOException {
+        return start(config, module, module, port, env);
+    }
+
+    /** @param instance names the process and its log file (a second instance of a module needs its own) */
+    static ServiceProcess start(StackConfig config, String module, String instance, int port, Map<String, String> env)
+            throws IOException {
         Path jar = config.root().resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (mvn -Pstack package does)");
@@ -38,7 +44,7 @@ final class ServiceProcess {
         command.add("-jar");
         command.add(jar.toString());
         return new ServiceProcess(module, port,
-                ManagedProcess.start(module, command, env, config.dataDir().resolve("logs")));
+                ManagedProcess.start(instance, command, env, config.dataDir().resolve("logs")));
     }
 
     String name() {

@@ -15,20 +15,28 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class SystemStack implements BeforeAllCallback {
 
     private static LocalStack stack;
+    private static TraceReceiver traces;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (SystemStack.class) {
             if (stack == null) {
                 Path root = Path.of(System.getProperty("outward.root", "..")).toAbsolutePath().normalize();
+                // Every service exports its spans to an in-process collector, for the trace tests.
+                TraceReceiver receiver = new TraceReceiver();
                 LocalStack started = new LocalStack(StackConfig.forTests(root,
-                        Files.createTempDirectory("outward-system-test")));
+                        Files.createTempDirectory("outward-system-test")))
+                        .withServiceEnvironment("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                                receiver.endpoint())
+                        .withServiceEnvironment("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "500ms");
                 try {
                     started.start();
                 } catch (Exception | Error e) {
                     started.close();
+                    receiver.close();
                     throw e;
                 }
+                traces = receiver;
                 stack = started;
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(SystemStack.class.getName(), (AutoCloseable) SystemStack::stop);
@@ -44,10 +52,20 @@ public final class SystemStack implements BeforeAllCallback {
         return stack;
     }
 
+    /** The spans the services exported while the stack ran. */
+    static TraceReceiver traces() {
+        stack();
+        return traces;
+    }
+
     private static synchronized void stop() {
         if (stack != null) {
             stack.close();
             stack = null;
+        }
+        if (traces != null) {
+            traces.close();
+            traces = null;
         }
     }
 }

@@ -13,7 +13,7 @@ public class FlakyTextExtractor extends TextExtractor {
     public static final AtomicInteger FAILURES = new AtomicInteger();
 
     FlakyTextExtractor() {
-        super(1_000_000);
+        super(1_000_000, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     @Override

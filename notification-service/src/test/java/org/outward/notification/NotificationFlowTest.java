@@ -310,7 +310,7 @@ class NotificationFlowTest extends ServiceTest {
     }
 
     private double skipped() {
-        return meters.find(org.outward.platform.kafka.EventConsumer.SKIPPED_METRIC).counters().stream()
+        return meters.find(org.outward.platform.observability.EventMetrics.SKIPPED).counters().stream()
                 .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 

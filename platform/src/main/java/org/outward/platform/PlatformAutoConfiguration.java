@@ -1,7 +1,5 @@
 package org.outward.platform;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +12,10 @@ import org.outward.platform.health.MongoPingHealthIndicator;
 import org.outward.platform.inbox.Inbox;
 import org.outward.platform.kafka.EventConsumer;
 import org.outward.platform.kafka.KafkaErrorHandling;
+import org.outward.platform.observability.EventMetrics;
+import org.outward.platform.observability.TraceContexts;
 import org.outward.platform.outbox.OutboxEvents;
+import org.outward.platform.outbox.RelayTelemetry;
 import org.outward.platform.outbox.OutboxProperties;
 import org.outward.platform.outbox.OutboxRelay;
 import org.outward.platform.proxy.ClientAddressResolver;
@@ -77,13 +78,15 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    OutboxEvents outboxEvents(EventCodec codec, @Value("${spring.application.name}") String source) {
-        return new OutboxEvents(codec, source);
+    OutboxEvents outboxEvents(EventCodec codec, @Value("${spring.application.name}") String source,
+            TraceContexts traces) {
+        return new OutboxEvents(codec, source, traces);
     }
 
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
-        return new OutboxRelay(mongo, kafka, properties);
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+            RelayTelemetry telemetry) {
+        return new OutboxRelay(mongo, kafka, properties, telemetry);
     }
 
     @Bean
@@ -105,8 +108,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    EventConsumer eventConsumer(EventCodec codec, Inbox inbox, ObjectProvider<MeterRegistry> meters) {
-        return new EventConsumer(codec, inbox, meters.getIfAvailable(SimpleMeterRegistry::new));
+    EventConsumer eventConsumer(EventCodec codec, Inbox inbox, EventMetrics metrics) {
+        return new EventConsumer(codec, inbox, metrics);
     }
 
     /**
@@ -124,8 +127,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template,
-            @Value("${outward.kafka.retry-max-elapsed:30s}") Duration maxElapsed) {
-        return KafkaErrorHandling.errorHandler(template, maxElapsed);
+            @Value("${outward.kafka.retry-max-elapsed:30s}") Duration maxElapsed, EventMetrics metrics) {
+        return KafkaErrorHandling.errorHandler(template, maxElapsed, metrics);
     }
 
     /**

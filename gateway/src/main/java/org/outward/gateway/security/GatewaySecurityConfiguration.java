@@ -45,6 +45,7 @@ public class GatewaySecurityConfiguration {
 
     /** Needing no token: probes, the docs page and specs, the one-click unsubscribe link of emails. */
     static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+        "/actuator/prometheus",
         "/api/docs", "/api/docs/**", "/api/notifications/unsubscribe/**"};
 
     @Bean

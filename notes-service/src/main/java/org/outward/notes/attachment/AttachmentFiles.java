@@ -5,6 +5,8 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -37,10 +39,16 @@ public class AttachmentFiles {
 
     private final GridFSBucket bucket;
     private final Clock clock;
+    private final DistributionSummary uploads;
 
-    public AttachmentFiles(MongoDatabaseFactory mongo, Clock clock) {
+    public AttachmentFiles(MongoDatabaseFactory mongo, Clock clock, MeterRegistry registry) {
         this.bucket = GridFSBuckets.create(mongo.getMongoDatabase(), BUCKET);
         this.clock = clock;
+        // outward_uploads_bytes_count and _sum: files stored and their bytes, for storage growth.
+        this.uploads = DistributionSummary.builder("outward.uploads").baseUnit("bytes")
+                .description("Attachment files stored in GridFS")
+                .serviceLevelObjectives(64 * 1024, 1024 * 1024, 10 * 1024 * 1024, 50 * 1024 * 1024)
+                .register(registry);
     }
 
     public StoredFile store(InputStream content, String safeName, String contentType) throws IOException {
@@ -64,6 +72,7 @@ public class AttachmentFiles {
                 throw e;
             }
         }
+        uploads.record(size);
         return new StoredFile(id.toHexString(), size, HexFormat.of().formatHex(sha256.digest()));
     }
 

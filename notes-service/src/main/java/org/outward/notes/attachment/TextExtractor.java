@@ -2,6 +2,8 @@ package org.outward.notes.attachment;
 
 import java.io.InputStream;
 import org.apache.tika.exception.WriteLimitReachedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
@@ -22,9 +24,12 @@ public class TextExtractor {
 
     private final Parser parser = new AutoDetectParser();
     private final int maxChars;
+    private final MeterRegistry registry;
 
-    public TextExtractor(@Value("${outward.notes.extraction.max-chars:1000000}") int maxChars) {
+    public TextExtractor(@Value("${outward.notes.extraction.max-chars:1000000}") int maxChars,
+            MeterRegistry registry) {
         this.maxChars = maxChars;
+        this.registry = registry;
     }
 
     /**
@@ -39,12 +44,21 @@ public class TextExtractor {
             parser.parse(in, new BodyContentHandler(out), metadata, new ParseContext());
         } catch (Exception e) {
             if (!WriteLimitReachedException.isWriteLimitReached(e)) {
-                throw new ExtractionFailedException(e);
+                throw failed(contentType, e);
             }
         } catch (LinkageError e) { // a parser missing a class must not fail the upload
-            throw new ExtractionFailedException(e);
+            throw failed(contentType, e);
         }
         return normalize(out.toString());
+    }
+
+    /** Counted by content type (the few accepted ones): {@code outward_extraction_failures_total{content_type}}. */
+    private ExtractionFailedException failed(String contentType, Throwable cause) {
+        Counter.builder("outward.extraction.failures")
+                .description("Attachments whose text could not be extracted (kept, retried later)")
+                .tag("content_type", String.valueOf(contentType))
+                .register(registry).increment();
+        return new ExtractionFailedException(cause);
     }
 
     /** Collapses the blank lines and trailing spaces that parsers leave between blocks. */

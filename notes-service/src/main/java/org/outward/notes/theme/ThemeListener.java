@@ -1,5 +1,8 @@
 package org.outward.notes.theme;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.outward.contracts.DecodedEvent;
 import org.outward.contracts.Events;
@@ -28,12 +31,19 @@ class ThemeListener {
     private final EventConsumer consumer;
     private final ThemeRefresher refresher;
     private final StoredThemeVectors vectors;
+    private final Timer computation;
 
-    ThemeListener(EventConsumer consumer, ThemeRefresher refresher, StoredThemeVectors vectors) {
+    ThemeListener(EventConsumer consumer, ThemeRefresher refresher, StoredThemeVectors vectors,
+            MeterRegistry registry) {
         // An inbox of its own: the service's main consumer group may read the same topic.
         this.consumer = consumer.named("themes");
         this.refresher = refresher;
         this.vectors = vectors;
+        this.computation = Timer.builder("outward.themes.computation")
+                .description("Recomputing the themes of a note's library and cohort after a note event")
+                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30))
+                .register(registry);
     }
 
     @KafkaListener(topics = Topics.NOTES_NOTES, groupId = GROUP)
@@ -45,15 +55,15 @@ class ThemeListener {
         // Both versions: only the library and cohort are read, which v1 and v2 carry alike.
         if (event.is(Events.NOTE_UPLOADED) || event.is(Events.NOTE_UPLOADED_V1)) {
             NoteUploaded uploaded = (NoteUploaded) event.payload();
-            refresher.refresh(uploaded.libraryId(), uploaded.cohortId());
+            computation.record(() -> refresher.refresh(uploaded.libraryId(), uploaded.cohortId()));
         } else if (event.is(Events.NOTE_UPDATED) || event.is(Events.NOTE_UPDATED_V1)) {
             NoteUpdated updated = (NoteUpdated) event.payload();
-            refresher.refresh(updated.libraryId(), updated.cohortId());
+            computation.record(() -> refresher.refresh(updated.libraryId(), updated.cohortId()));
         } else if (event.is(Events.NOTE_DELETED)) {
             NoteDeleted deleted = event.payloadAs(Events.NOTE_DELETED);
             // Its sentences leave the store with it: nothing of a deleted note is kept for themes.
             vectors.delete(deleted.noteId());
-            refresher.refresh(deleted.libraryId(), deleted.cohortId());
+            computation.record(() -> refresher.refresh(deleted.libraryId(), deleted.cohortId()));
         } else {
             log.info("ignored {} id={}", event.type().qualifiedName(), event.envelope().id());
         }

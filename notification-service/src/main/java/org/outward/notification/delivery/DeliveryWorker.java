@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.outward.notification.recipient.RosterReadModel;
 import org.outward.platform.lifecycle.BackgroundLoop;
+import org.outward.platform.observability.TraceContexts;
 import org.outward.platform.web.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +41,15 @@ public class DeliveryWorker extends BackgroundLoop {
     private final List<FailedEmailListener> failedListeners;
     private final RosterReadModel roster;
     private final Clock clock;
+    private final DeliveryMetrics metrics;
+    private final TraceContexts traces;
     private final Duration worstCaseSend;
     private volatile long nextSettle;
     private volatile ExecutorService senders;
 
     public DeliveryWorker(EmailOutbox outbox, SmtpMailer mailer, SmtpConnections connections,
             DeliveryProperties properties, List<FailedEmailListener> failedListeners, RosterReadModel roster,
-            Clock clock) {
+            Clock clock, DeliveryMetrics metrics, TraceContexts traces) {
         super("email-sender", 1);
         this.outbox = outbox;
         this.mailer = mailer;
@@ -55,6 +58,8 @@ public class DeliveryWorker extends BackgroundLoop {
         this.failedListeners = failedListeners;
         this.roster = roster;
         this.clock = clock;
+        this.metrics = metrics;
+        this.traces = traces;
         this.worstCaseSend = connections.worstCaseSend();
         if (properties.lease().compareTo(worstCaseSend) <= 0) {
             // A lease that can run out while one email is with the server would have it settled as in doubt (or
@@ -153,7 +158,16 @@ public class DeliveryWorker extends BackgroundLoop {
                 }
             }
             ClaimedEmail owned = email;
+            long started = System.nanoTime();
+            long startedMicros = TraceContexts.nowMicros();
             SmtpMailer.Result result = mailer.send(owned, () -> outbox.commit(owned, properties.lease()));
+            metrics.smtp(Duration.ofNanos(System.nanoTime() - started),
+                    result.outcome() == SmtpMailer.Outcome.ACCEPTED);
+            // The send joins the trace of the event that queued the email.
+            traces.record(owned.traceparent(), "smtp send", java.util.Map.of("outward.email.kind",
+                    String.valueOf(owned.kind()), "outward.email.attempt", String.valueOf(owned.attempts())),
+                    startedMicros, TraceContexts.nowMicros(),
+                    result.outcome() == SmtpMailer.Outcome.ACCEPTED ? null : result.failure());
             switch (result.outcome()) {
                 case ACCEPTED -> sent(owned, false);
                 case IN_DOUBT -> {
@@ -172,6 +186,7 @@ public class DeliveryWorker extends BackgroundLoop {
 
     private void sent(ClaimedEmail email, boolean inDoubt) {
         if (outbox.markSent(email, inDoubt)) {
+            metrics.sent(email.kind());
             log.info("email sent key={} kind={} recipient={} attempts={}", email.key(), email.kind(),
                     email.recipientId(), email.attempts());
         } else {
@@ -182,6 +197,7 @@ public class DeliveryWorker extends BackgroundLoop {
     private void failed(ClaimedEmail email, DeliveryFailure failure) {
         if (failure.permanent() || retry.exhausted(email.attempts())) {
             if (outbox.markFailed(email, failure)) {
+                metrics.failed(email.kind());
                 log.warn("email failed key={} kind={} recipient={} attempts={} permanent={}: {}", email.key(),
                         email.kind(), email.recipientId(), email.attempts(), failure.permanent(), failure.reason());
                 for (FailedEmailListener listener : failedListeners) {
@@ -191,6 +207,7 @@ public class DeliveryWorker extends BackgroundLoop {
         } else {
             Duration wait = retry.backoffAfter(email.attempts());
             outbox.markForRetry(email, failure, wait);
+            metrics.retried(email.kind());
             log.info("email deferred key={} kind={} attempts={} retry in {}: {}", email.key(), email.kind(),
                     email.attempts(), wait, failure.reason());
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import org.bson.Document;
+import org.outward.platform.observability.TraceContexts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -36,10 +37,12 @@ public class EmailOutbox {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final TraceContexts traces;
 
-    public EmailOutbox(MongoTemplate mongo, Clock clock) {
+    public EmailOutbox(MongoTemplate mongo, Clock clock, TraceContexts traces) {
         this.mongo = mongo;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @PostConstruct
@@ -74,7 +77,8 @@ public class EmailOutbox {
                 .append("nextAttemptAt", now)
                 .append("lastError", null)
                 .append("createdAt", now)
-                .append("sentAt", null);
+                .append("sentAt", null)
+                .append(TraceContexts.TRACEPARENT, traces.current());
         try {
             mongo.insert(doc, COLLECTION);
             return true;

@@ -1,6 +1,7 @@
 package org.outward.notification.digest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,13 +20,15 @@ public class DigestRuns {
     private final DigestLock lock;
     private final DigestProperties properties;
     private final Clock clock;
+    private final DigestMetrics metrics;
     private final String instance = "instance-" + UUID.randomUUID();
 
-    public DigestRuns(DigestJob job, DigestLock lock, DigestProperties properties, Clock clock) {
+    DigestRuns(DigestJob job, DigestLock lock, DigestProperties properties, Clock clock, DigestMetrics metrics) {
         this.job = job;
         this.lock = lock;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** @return the run's summary, or empty when another run holds the lock */
@@ -40,10 +43,17 @@ public class DigestRuns {
      */
     public Optional<DigestJob.RunSummary> runAsOf(Instant at) {
         if (!lock.acquire(LOCK, instance, properties.lockLease())) {
+            metrics.busy();
             return Optional.empty();
         }
+        long started = System.nanoTime();
         try {
-            return Optional.of(job.runDue(at));
+            DigestJob.RunSummary summary = job.runDue(at);
+            metrics.ran(Duration.ofNanos(System.nanoTime() - started), summary);
+            return Optional.of(summary);
+        } catch (RuntimeException e) {
+            metrics.failed(Duration.ofNanos(System.nanoTime() - started));
+            throw e;
         } finally {
             lock.release(LOCK, instance);
         }

@@ -52,7 +52,7 @@ class DeliveryFencingTest {
     void setUp() {
         SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(TestMongo.uniqueUri());
         mongo = new MongoTemplate(factory);
-        outbox = new EmailOutbox(mongo, clock);
+        outbox = new EmailOutbox(mongo, clock, org.outward.platform.observability.TraceContexts.none());
     }
 
     @AfterEach
@@ -126,7 +126,8 @@ class DeliveryFencingTest {
         SmtpConnections pool = connections(proxy.port(), connections);
         DeliveryProperties properties = properties(connections);
         DeliveryWorker worker = new DeliveryWorker(outbox, new SmtpMailer(pool, properties, clock), pool, properties,
-                List.of(), new org.outward.notification.recipient.RosterReadModel(mongo), clock);
+                List.of(), new org.outward.notification.recipient.RosterReadModel(mongo), clock,
+                new DeliveryMetrics(mongo, clock), org.outward.platform.observability.TraceContexts.none());
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             keys.add(enqueue());

@@ -39,7 +39,7 @@ class LeaseCheckTest {
     void aLeaseNoLongerThanTheWorstCaseIsRefusedAtStart() {
         DeliveryProperties tooShort = lease(Duration.ofSeconds(215));
         SmtpConnections smtp = connections(5_000, 30_000, 30_000, tooShort);
-        assertThatThrownBy(() -> new DeliveryWorker(null, null, smtp, tooShort, List.of(), null, Clock.systemUTC()))
+        assertThatThrownBy(() -> new DeliveryWorker(null, null, smtp, tooShort, List.of(), null, Clock.systemUTC(), null, null))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("outward.mail.lease");
     }
 
@@ -47,7 +47,7 @@ class LeaseCheckTest {
     void theDefaultLeaseOutlastsTheDefaultTimeouts() {
         DeliveryProperties defaults = lease(null);
         SmtpConnections smtp = connections(5_000, 30_000, 30_000, defaults);
-        assertThat(new DeliveryWorker(null, null, smtp, defaults, List.of(), null, Clock.systemUTC())).isNotNull();
+        assertThat(new DeliveryWorker(null, null, smtp, defaults, List.of(), null, Clock.systemUTC(), null, null)).isNotNull();
     }
 
     @Test

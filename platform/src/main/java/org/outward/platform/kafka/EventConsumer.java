@@ -1,7 +1,5 @@
 package org.outward.platform.kafka;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,6 +9,7 @@ import org.outward.contracts.EventEnvelope;
 import org.outward.contracts.InvalidEventException;
 import org.outward.contracts.UnknownEventTypeException;
 import org.outward.platform.inbox.Inbox;
+import org.outward.platform.observability.EventMetrics;
 import org.outward.platform.web.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,27 +26,26 @@ import org.slf4j.LoggerFactory;
  */
 public class EventConsumer {
 
-    public static final String SKIPPED_METRIC = "outward.events.skipped";
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
     private final EventCodec codec;
     private final Inbox inbox;
-    private final MeterRegistry meters;
+    private final EventMetrics metrics;
 
     public EventConsumer(EventCodec codec, Inbox inbox) {
-        this(codec, inbox, new SimpleMeterRegistry());
+        this(codec, inbox, EventMetrics.none());
     }
 
-    public EventConsumer(EventCodec codec, Inbox inbox, MeterRegistry meters) {
+    public EventConsumer(EventCodec codec, Inbox inbox, EventMetrics metrics) {
         this.codec = codec;
         this.inbox = inbox;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     /** The same, for a further consumer group of this service, with an inbox of its own (see {@link Inbox#named}). */
     public EventConsumer named(String consumer) {
-        return new EventConsumer(codec, inbox.named(consumer), meters);
+        return new EventConsumer(codec, inbox.named(consumer), metrics);
     }
 
     public void consume(ConsumerRecord<String, String> record, Consumer<DecodedEvent<?>> handler) {
@@ -57,7 +55,7 @@ public class EventConsumer {
         } catch (UnknownEventTypeException e) {
             log.warn("skipped unknown event {}.v{} topic={} partition={} offset={} key={}: not known to this build",
                     e.type(), e.version(), record.topic(), record.partition(), record.offset(), record.key());
-            meters.counter(SKIPPED_METRIC, "topic", record.topic()).increment();
+            metrics.skipped(record.topic());
             return;
         }
         EventEnvelope envelope = event.envelope();
@@ -72,10 +70,12 @@ public class EventConsumer {
             if (inbox.seen(envelope)) {
                 log.info("skipped duplicate {} id={} subject={}", event.type().qualifiedName(), envelope.id(),
                         envelope.subject());
+                metrics.consumed(record.topic(), "duplicate");
                 return;
             }
             handler.accept(event);
             inbox.record(envelope, record.topic());
+            metrics.consumed(record.topic(), "processed");
             log.info("consumed {} id={} subject={} topic={} offset={}", event.type().qualifiedName(),
                     envelope.id(), envelope.subject(), record.topic(), record.offset());
         } finally {

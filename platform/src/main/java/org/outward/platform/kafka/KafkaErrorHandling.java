@@ -5,6 +5,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.outward.contracts.InvalidEventException;
 import org.outward.contracts.Topics;
 import org.springframework.kafka.core.KafkaOperations;
+import org.outward.platform.observability.EventMetrics;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -21,13 +23,37 @@ public final class KafkaErrorHandling {
     }
 
     public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, Duration maxElapsed) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+        return errorHandler(template, maxElapsed, EventMetrics.none());
+    }
+
+    /** The same, counting retries and dead-lettered records per topic. */
+    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, Duration maxElapsed,
+            EventMetrics metrics) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
+        ConsumerRecordRecoverer recoverer = (record, exception) -> {
+            deadLetters.accept(record, exception);
+            metrics.deadLettered(record.topic(), invalid(exception) ? "invalid" : "exhausted");
+        };
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5_000);
         backOff.setMaxElapsedTime(maxElapsed.toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
+        handler.setRetryListeners((record, exception, deliveryAttempt) -> {
+            if (!invalid(exception)) {
+                metrics.retried(record.topic());
+            }
+        });
         return handler;
+    }
+
+    private static boolean invalid(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidEventException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

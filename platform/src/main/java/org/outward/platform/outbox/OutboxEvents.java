@@ -5,6 +5,7 @@ import org.bson.Document;
 import org.outward.contracts.EventCodec;
 import org.outward.contracts.EventEnvelope;
 import org.outward.contracts.EventType;
+import org.outward.platform.observability.TraceContexts;
 import org.outward.platform.web.RequestIds;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -16,17 +17,23 @@ public class OutboxEvents {
 
     private final EventCodec codec;
     private final String source;
+    private final TraceContexts traces;
 
     public OutboxEvents(EventCodec codec, String source) {
-        this.codec = codec;
-        this.source = source;
+        this(codec, source, TraceContexts.none());
     }
 
-    /** A new event about {@code subject}, tagged with the current request id. */
+    public OutboxEvents(EventCodec codec, String source, TraceContexts traces) {
+        this.codec = codec;
+        this.source = source;
+        this.traces = traces;
+    }
+
+    /** A new event about {@code subject}, tagged with the current request id and trace context. */
     public <T extends Record> OutboxEntry entry(EventType<T> type, String subject, T payload) {
         EventEnvelope envelope = codec.envelope(type, source, subject, RequestIds.current(), payload);
         return new OutboxEntry(envelope.id().toString(), type.topic(), subject, type.qualifiedName(),
-                codec.encode(envelope), envelope.occurredAt(), envelope.correlationId());
+                codec.encode(envelope), envelope.occurredAt(), envelope.correlationId(), traces.current());
     }
 
     /** Adds the entries to a document about to be inserted. */
@@ -50,12 +57,14 @@ public class OutboxEvents {
                 .append("type", entry.type())
                 .append("payload", entry.payload())
                 .append("createdAt", java.util.Date.from(entry.createdAt()))
-                .append("correlationId", entry.correlationId());
+                .append("correlationId", entry.correlationId())
+                .append(TraceContexts.TRACEPARENT, entry.traceparent());
     }
 
     static OutboxEntry fromDocument(Document document) {
         return new OutboxEntry(document.getString("id"), document.getString("topic"), document.getString("key"),
                 document.getString("type"), document.getString("payload"),
-                document.getDate("createdAt").toInstant(), document.getString("correlationId"));
+                document.getDate("createdAt").toInstant(), document.getString("correlationId"),
+                document.getString(TraceContexts.TRACEPARENT));
     }
 }

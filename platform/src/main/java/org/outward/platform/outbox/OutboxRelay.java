@@ -40,14 +40,21 @@ public class OutboxRelay extends BackgroundLoop {
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
+    private final RelayTelemetry telemetry;
     private Duration backoff;
     private final Map<String, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+        this(mongo, kafka, properties, RelayTelemetry.none());
+    }
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+            RelayTelemetry telemetry) {
         super("outbox-relay", 1);
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
+        this.telemetry = telemetry;
         this.backoff = properties.pollInterval();
     }
 
@@ -94,14 +101,19 @@ public class OutboxRelay extends BackgroundLoop {
         if (entry.correlationId() != null) {
             record.headers().add(RequestIds.KAFKA_HEADER_REQUEST_ID, entry.correlationId().getBytes());
         }
-        CompletableFuture<?> send = inFlight.get(entry.id());
         try {
-            if (send == null) {
-                send = kafka.send(record);
-                inFlight.put(entry.id(), send);
-            }
-            send.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            inFlight.remove(entry.id());
+            // In the trace of the request that stored the entry: the send's own span and the record's
+            // traceparent header (Kafka template observation) continue it to the consumers.
+            telemetry.publish(entry, () -> {
+                CompletableFuture<?> send = inFlight.get(entry.id());
+                if (send == null) {
+                    send = kafka.send(record);
+                    inFlight.put(entry.id(), send);
+                }
+                send.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                inFlight.remove(entry.id());
+                return null;
+            });
             log.info("published {} id={} key={} topic={} requestId={}", entry.type(), entry.id(), entry.key(),
                     entry.topic(), entry.correlationId());
             return true;

@@ -75,6 +75,7 @@ public class ServiceSecurityConfiguration {
     SecurityFilterChain serviceSecurity(HttpSecurity http, JwtSettings settings, RosterCheck rosterCheck)
             throws Exception {
         List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+                "/actuator/prometheus",
                 "/v3/api-docs", "/v3/api-docs/**"));
         open.addAll(settings.publicPaths());
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();

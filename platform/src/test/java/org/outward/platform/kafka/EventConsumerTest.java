@@ -7,7 +7,9 @@ import com.mongodb.client.MongoClients;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.outward.platform.observability.EventMetrics;
 import org.outward.contracts.DecodedEvent;
 import org.outward.contracts.EventCodec;
 import org.outward.contracts.Events;
@@ -23,10 +25,9 @@ class EventConsumerTest {
 
     private final EventCodec codec = new EventCodec();
     private final MongoTemplate mongo = mongo();
-    private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
-            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final EventConsumer consumer = new EventConsumer(codec, new Inbox(mongo, java.time.Clock.systemUTC()),
-            meters);
+            new EventMetrics(registry));
     private final List<DecodedEvent<?>> handled = new ArrayList<>();
 
     private static MongoTemplate mongo() {
@@ -53,6 +54,11 @@ class EventConsumerTest {
         assertThat(handled).hasSize(1);
         assertThat(handled.get(0).payloadAs(Events.MEMBER_ADDED).memberId()).isEqualTo("m-1");
         assertThat(mongo.getCollection(Inbox.COLLECTION).countDocuments()).isEqualTo(1);
+        // outward_events_consumed_total{topic,outcome}: one processed, one skipped as a duplicate.
+        assertThat(registry.get("outward.events.consumed").tag("topic", Topics.CATALOG_ROSTER)
+                .tag("outcome", "processed").counter().count()).isEqualTo(1);
+        assertThat(registry.get("outward.events.consumed").tag("topic", Topics.CATALOG_ROSTER)
+                .tag("outcome", "duplicate").counter().count()).isEqualTo(1);
     }
 
     @Test
@@ -85,7 +91,7 @@ class EventConsumerTest {
         consumer.consume(record("m-5", unknown, 1), handled::add);
 
         assertThat(handled).isEmpty();
-        assertThat(meters.counter(EventConsumer.SKIPPED_METRIC, "topic", Topics.CATALOG_ROSTER).count()).isEqualTo(2);
+        assertThat(registry.counter(EventMetrics.SKIPPED, "topic", Topics.CATALOG_ROSTER).count()).isEqualTo(2);
         assertThat(mongo.getCollection(Inbox.COLLECTION).countDocuments()).isZero();
     }
 }
