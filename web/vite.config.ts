@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// The gateway serves the built files at "/" (same origin as /api and /bff). In development
+// (npm run dev) Vite proxies those paths to a running gateway: OUTWARD_GATEWAY, default :8080.
+const gateway = process.env.OUTWARD_GATEWAY ?? 'http://localhost:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/api': gateway,
+      '/bff': gateway,
+      '/login': gateway,
+      '/oauth2': gateway,
+    },
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Hashed file names under /assets: the gateway caches them for a year, index.html never.
+    assetsDir: 'assets',
+    chunkSizeWarningLimit: 400,
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['src/test/setup.ts'],
+    css: false,
+    // The machine is small and shared: jsdom rendering of long forms takes seconds under load.
+    testTimeout: 30_000,
+  },
+});
