@@ -187,12 +187,12 @@ public class DigestJob {
         String what = frequency.key() + " digest";
         List<DigestContent.Group> groups = DigestContent.groups(items, snapshot.libraries, snapshot.sharedThemes(),
                 web.baseUrl(), prefs.zone(), properties.maxItemsPerGroup());
-        String unsubscribe = tokens.url(recipient.memberId(), frequency.key());
-        RenderedEmail email = renderer.render(recipient, library, what, groups, unsubscribe,
+        UnsubscribeTokens.Links unsubscribe = tokens.links(recipient.memberId(), frequency.key());
+        RenderedEmail email = renderer.render(recipient, library, what, groups, unsubscribe.page(),
                 "you chose a " + what + " of Outward news");
         outbox.enqueue(new OutgoingEmail(key, "digest-" + frequency.key(), recipient.memberId(), recipient.email(),
                 recipient.name(), email.subject(), email.text(), email.html(), null, null,
-                tokens.listUnsubscribeHeader(unsubscribe)));
+                tokens.listUnsubscribeHeader(unsubscribe.oneClick())));
         complete(scheduleId, key, end, items.size());
         log.info("digest queued key={} recipient={} items={}", key, recipient.memberId(), items.size());
         return new Result(Outcome.SENT, items.size());

@@ -3,6 +3,7 @@ package org.outward.notification.unsubscribe;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -12,24 +13,30 @@ import org.outward.notification.preference.PreferenceStore;
 import org.outward.notification.preference.Preferences;
 import org.outward.notification.recipient.Recipient;
 import org.outward.notification.recipient.RosterReadModel;
+import org.outward.platform.errors.BadRequestException;
+import org.outward.platform.web.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * One-click unsubscribe (RFC 8058), public: the signed token in the link is the only credential.
- * {@code GET} shows a small page offering a lower frequency or off; {@code POST} with
- * {@code List-Unsubscribe=One-Click} (what mail clients send) turns the token's scope off, and with
- * {@code choice=daily|weekly|off} (the page's buttons) sets that. The scope is a kind of news, or a digest
- * frequency (then every kind currently at that frequency changes). Rate limited per client address.
+ * {@code POST} with {@code List-Unsubscribe=One-Click} (what mail clients send) turns the token's scope off, and
+ * with {@code choice=daily|weekly|off} sets that. The page people see is the web client's ({@code /unsubscribe},
+ * in the site's look): it reads and changes the same resource as JSON ({@code Accept: application/json}); a
+ * browser opening this address itself is sent there (303). The scope is a kind of news, or a digest frequency
+ * (then every kind currently at that frequency changes). Rate limited per client address.
  */
 @RestController
 @Tag(name = "Unsubscribe")
@@ -51,46 +58,52 @@ class UnsubscribeController {
         this.preferences = preferences;
     }
 
+    /** What the link's token covers and what it may be lowered to; as JSON for the web client's page. */
+    record UnsubscribeView(String scope, List<String> kinds, String current, List<String> choices) {
+
+        static UnsubscribeView of(Target target, Frequency current) {
+            return new UnsubscribeView(target.scope(), target.kinds().stream().map(NewsKind::key).toList(),
+                    current.key(), current.lower().stream().filter(f -> f != Frequency.IMMEDIATE)
+                            .map(Frequency::key).toList());
+        }
+    }
+
     @GetMapping(UnsubscribeTokens.PATH)
-    @Operation(summary = "Page offering a lower frequency or off (public, signed token)")
-    ResponseEntity<String> page(@RequestParam(required = false) String token, HttpServletRequest request) {
-        Optional<ResponseEntity<String>> refused = refuse(request);
+    @Operation(summary = "What the link covers, as JSON (public, signed token); a browser is sent to the web page")
+    ResponseEntity<?> read(@RequestParam(required = false) String token,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
+        boolean json = prefersJson(accept);
+        Optional<ResponseEntity<?>> refused = refuse(request, json);
         if (refused.isPresent()) {
             return refused.get();
         }
-        Optional<Target> target = target(token);
-        if (target.isEmpty()) {
-            return invalid();
+        if (!json) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .location(java.net.URI.create(tokens.pageUrl(
+                            java.net.URLEncoder.encode(token == null ? "" : token, StandardCharsets.UTF_8))))
+                    .build();
         }
-        Target t = target.get();
-        Frequency current = t.current();
-        StringBuilder buttons = new StringBuilder();
-        for (Frequency lower : current.lower()) {
-            if (lower == Frequency.IMMEDIATE) {
-                continue;
-            }
-            buttons.append("<button type=\"submit\" name=\"choice\" value=\"").append(lower.key()).append("\">")
-                    .append(lower == Frequency.OFF ? "Turn these emails off" : "Send them in the " + lower.key()
-                            + " digest instead").append("</button> ");
-        }
-        String body = "<p>You get " + HtmlUtils.htmlEscape(t.label()) + " " + describe(current) + ".</p>"
-                + (buttons.isEmpty() ? "<p>These emails are already off.</p>"
-                        : "<form method=\"post\" action=\"" + UnsubscribeTokens.PATH + "?token="
-                                + HtmlUtils.htmlEscape(token) + "\">" + buttons + "</form>");
-        return html(HttpStatus.OK, "Email preferences", body);
+        Target target = target(token).orElseThrow(UnsubscribeController::invalidToken);
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(UnsubscribeView.of(target, target.current()));
     }
 
     @PostMapping(UnsubscribeTokens.PATH)
     @Operation(summary = "One-click unsubscribe (List-Unsubscribe=One-Click) or a chosen lower frequency (public)")
-    ResponseEntity<String> unsubscribe(@RequestParam(required = false) String token,
+    ResponseEntity<?> unsubscribe(@RequestParam(required = false) String token,
             @RequestParam(required = false) String choice,
-            @RequestParam(name = "List-Unsubscribe", required = false) String oneClick, HttpServletRequest request) {
-        Optional<ResponseEntity<String>> refused = refuse(request);
+            @RequestParam(name = "List-Unsubscribe", required = false) String oneClick,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
+        boolean json = prefersJson(accept);
+        Optional<ResponseEntity<?>> refused = refuse(request, json);
         if (refused.isPresent()) {
             return refused.get();
         }
         Optional<Target> target = target(token);
         if (target.isEmpty()) {
+            if (json) {
+                throw invalidToken();
+            }
             return invalid();
         }
         Target t = target.get();
@@ -98,6 +111,9 @@ class UnsubscribeController {
         if (choice != null && !choice.isBlank()) {
             Optional<Frequency> chosen = Frequency.fromKey(choice);
             if (chosen.isEmpty() || chosen.get() == Frequency.IMMEDIATE) {
+                if (json) {
+                    throw new BadRequestException("choice", "must be daily, weekly or off");
+                }
                 return html(HttpStatus.BAD_REQUEST, "Not changed", "<p>Choose daily, weekly or off.</p>");
             }
             to = chosen.get();
@@ -105,6 +121,9 @@ class UnsubscribeController {
         preferences.setKinds(t.recipient(), t.kinds(), to);
         log.info("unsubscribe member={} scope={} to={} oneClick={}", t.recipient().memberId(), t.scope(), to.key(),
                 "One-Click".equals(oneClick));
+        if (json) {
+            return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(UnsubscribeView.of(t, to));
+        }
         return html(HttpStatus.OK, "Preferences saved", "<p>Done: " + HtmlUtils.htmlEscape(t.label()) + " "
                 + describe(to) + " from now on.</p>");
     }
@@ -142,24 +161,60 @@ class UnsubscribeController {
         };
     }
 
-    private Optional<ResponseEntity<String>> refuse(HttpServletRequest request) {
+    private Optional<ResponseEntity<?>> refuse(HttpServletRequest request, boolean json) {
         long wait = limiter.tryAcquire(request.getRemoteAddr());
         if (wait == 0) {
             return Optional.empty();
         }
-        ResponseEntity<String> response = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(wait)).contentType(HTML)
-                .body(page("Too many requests", "<p>Please try again in a minute.</p>"));
-        return Optional.of(response);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+        if (json) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many requests from this address; try again in " + wait + " s.");
+            problem.setTitle("Too many requests");
+            problem.setProperty("requestId", RequestIds.current());
+            return Optional.of(response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+        }
+        return Optional.of(response.contentType(HTML)
+                .body(page("Too many requests", "<p>Please try again in a minute.</p>")));
     }
 
-    private static ResponseEntity<String> invalid() {
+    private static BadRequestException invalidToken() {
+        return new BadRequestException("token", "is not valid or has expired");
+    }
+
+    /**
+     * JSON when the most preferred acceptable type is JSON (the web client asks so); HTML otherwise: a browser
+     * navigating, or a mail client that sends no Accept at all.
+     */
+    static boolean prefersJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> types;
+        try {
+            types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;
+        }
+        MimeTypeUtils.sortBySpecificity(types);
+        types.sort((a, b) -> Double.compare(b.getQualityValue(), a.getQualityValue()));
+        for (MediaType type : types) {
+            if (type.getQualityValue() == 0 || type.isWildcardType()) {
+                continue;
+            }
+            return type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardSubtype();
+        }
+        return false;
+    }
+
+    private static ResponseEntity<?> invalid() {
         return html(HttpStatus.BAD_REQUEST, "Link not valid",
                 "<p>This unsubscribe link is not valid or has expired. Sign in to Outward to change your email "
                         + "preferences.</p>");
     }
 
-    private static ResponseEntity<String> html(HttpStatus status, String title, String body) {
+    private static ResponseEntity<?> html(HttpStatus status, String title, String body) {
         return ResponseEntity.status(status).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(page(title, body));
     }

@@ -15,21 +15,33 @@ public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String DEFAULT_ACCEPT = "application/json, application/problem+json, text/html";
     private final String base;
     private final String token;
+    private final String accept;
 
     public Api(int port) {
-        this(port, TestTokens.staff());
+        this(port, TestTokens.staff(), DEFAULT_ACCEPT);
     }
 
-    private Api(int port, String token) {
+    private Api(int port, String token, String accept) {
         this.base = "http://localhost:" + port;
         this.token = token;
+        this.accept = accept;
     }
 
     /** The same API with another bearer token, or none (null). */
     public Api as(String bearer) {
-        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), bearer);
+        return new Api(port(), bearer, accept);
+    }
+
+    /** The same API sending this Accept header (a browser's, or none at all: null). */
+    public Api accepting(String acceptHeader) {
+        return new Api(port(), token, acceptHeader);
+    }
+
+    private int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
     }
 
     public Response get(String pathAndQuery) {
@@ -50,10 +62,12 @@ public final class Api {
 
     public Response send(String method, String pathAndQuery, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                .header("Accept", "application/json, application/problem+json, text/html")
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
         if (body != null) {
             request.header("Content-Type", contentType);
         }
@@ -66,7 +80,8 @@ public final class Api {
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = text == null || text.isBlank() || !type.contains("json") ? null : JSON.readTree(text);
             return new Response(response.statusCode(), type, json, text,
-                    response.headers().firstValue("Retry-After").orElse(null));
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -75,6 +90,7 @@ public final class Api {
         }
     }
 
-    public record Response(int status, String contentType, JsonNode json, String body, String retryAfter) {
+    public record Response(int status, String contentType, JsonNode json, String body, String retryAfter,
+            String location) {
     }
 }
