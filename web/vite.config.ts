@@ -4,15 +4,17 @@ import react from '@vitejs/plugin-react';
 // The gateway serves the built files at "/" (same origin as /api and /bff). In development
 // (npm run dev) Vite proxies those paths to a running gateway: OUTWARD_GATEWAY, default :8080.
 const gateway = process.env.OUTWARD_GATEWAY ?? 'http://localhost:8080';
+// Through the proxy the app and the API are one origin again, as when the gateway serves the app.
+const toGateway = { target: gateway, changeOrigin: true, headers: { origin: gateway } };
 
 export default defineConfig({
   plugins: [react()],
   server: {
     proxy: {
-      '/api': gateway,
-      '/bff': gateway,
-      '/login': gateway,
-      '/oauth2': gateway,
+      '/api': toGateway,
+      '/bff': toGateway,
+      '/login': toGateway,
+      '/oauth2': toGateway,
     },
   },
   build: {

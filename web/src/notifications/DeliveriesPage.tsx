@@ -9,6 +9,7 @@ import { Page } from '../ui/Page';
 import { Pager } from '../ui/Pager';
 import { QueryState } from '../ui/States';
 import { useDeliveries } from './api';
+import { TableWrap } from '../ui/TableWrap';
 
 const TONE: Record<string, 'good' | 'warn' | 'bad' | 'info'> = { SENT: 'good', PENDING: 'info', SENDING: 'info', FAILED: 'bad' };
 
@@ -59,7 +60,7 @@ export function DeliveriesPage() {
         {(page) => (
           <>
             <p className="muted" role="status">{t('deliveries.count', { count: page.total })}</p>
-            <div className="table-wrap">
+            <TableWrap label={t('deliveries.title')}>
               <table>
                 <caption className="visually-hidden">{t('deliveries.title')}</caption>
                 <thead>
@@ -89,7 +90,7 @@ export function DeliveriesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Pager page={page.page} size={page.size} total={page.total} onPage={(p) => apply(draft, p)} />
           </>
         )}

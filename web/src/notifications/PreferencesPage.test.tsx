@@ -17,9 +17,9 @@ describe('email preferences', () => {
       'PUT /api/notifications/preferences/me': (call) => json({ ...PREFS, ...(call.body as object), customized: true }),
     });
     renderPage([{ path: '/settings/notifications', element: <PreferencesPage /> }], '/settings/notifications');
-    const row = (await screen.findByRole('rowheader', { name: 'Notes shared in your cohort' })).closest('tr')!;
-    expect(within(row).getByRole('radio', { name: /Daily digest/ })).toBeChecked();
-    await userEvent.click(within(row).getByRole('radio', { name: /Off/ }));
+    const row = await screen.findByRole('group', { name: 'Notes shared in your cohort' });
+    expect(within(row).getByRole('radio', { name: 'Daily digest' })).toBeChecked();
+    await userEvent.click(within(row).getByRole('radio', { name: 'Off' }));
     await userEvent.selectOptions(screen.getByLabelText('Hour of the digests'), '18');
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
 

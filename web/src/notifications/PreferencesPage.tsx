@@ -69,33 +69,19 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
       <p className="muted">{t('preferences.sentTo', { email: preferences.email })}</p>
       <fieldset>
         <legend>{t('preferences.kindsTitle')}</legend>
-        <div className="table-wrap">
-          <table className="choice-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('preferences.kind')}</th>
-                {FREQUENCIES.map((f) => <th scope="col" key={f}>{t(`frequency.${f}`)}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {NEWS_KINDS.map((kind) => (
-                <tr key={kind}>
-                  <th scope="row" id={`kind-${kind}`}>{t(`kinds.${kind}`)}</th>
-                  {FREQUENCIES.map((f) => (
-                    <td key={f}>
-                      <input
-                        type="radio"
-                        value={f}
-                        aria-labelledby={`kind-${kind} freq-${kind}-${f}`}
-                        {...register(`kinds.${kind}`)}
-                      />
-                      <span id={`freq-${kind}-${f}`} className="visually-hidden">{t(`frequency.${f}`)}</span>
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="kind-list">
+          {NEWS_KINDS.map((kind) => (
+            <fieldset key={kind} className="kind">
+              <legend>{t(`kinds.${kind}`)}</legend>
+              <div className="kind-choices">
+                {FREQUENCIES.map((f) => (
+                  <label key={f} className="check">
+                    <input type="radio" value={f} {...register(`kinds.${kind}`)} /> {t(`frequency.${f}`)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ))}
         </div>
         {errors.kinds && <p className="field-error">{t('preferences.kindsError')}</p>}
       </fieldset>

@@ -9,6 +9,7 @@ import { Page } from '../ui/Page';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { QueryState } from '../ui/States';
 import { useCohorts } from '../roster/api';
+import { TableWrap } from '../ui/TableWrap';
 
 function level(cell: ProgressMatrix['rows'][number]['cells'][number]): number {
   const parts = 1 + cell.resourcesTotal;
@@ -61,7 +62,7 @@ export function ProgressPage() {
         <QueryState query={matrix} empty={t('progress.empty')} isEmpty={(m) => m.rows.length === 0 || m.webinars.length === 0}>
           {(m) => (
             <>
-              <div className="table-wrap">
+              <TableWrap label={t('progress.caption', { name: m.cohortName })}>
                 <table className="heat progress-matrix">
                   <caption>{t('progress.caption', { name: m.cohortName })}</caption>
                   <thead>
@@ -92,7 +93,7 @@ export function ProgressPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <p className="legend muted small">{t('progress.legend')}</p>
             </>
           )}

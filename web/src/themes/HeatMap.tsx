@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Library, Themes } from '../api/types';
 import { useFormat } from '../i18n/format';
+import { TableWrap } from '../ui/TableWrap';
 
 interface Props {
   libraries: Library[];
@@ -22,7 +23,7 @@ export function HeatMap({ libraries, perLibrary, caption }: Props) {
   const max = Math.max(1, ...perLibrary.flatMap((themes) => themes?.themes.map((th) => th.noteCount) ?? []));
   if (columns.length === 0) return <p className="empty">{t('themes.heatEmpty')}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="heat">
         <caption>{caption}</caption>
         <thead>
@@ -48,6 +49,6 @@ export function HeatMap({ libraries, perLibrary, caption }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

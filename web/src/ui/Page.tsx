@@ -13,6 +13,9 @@ interface Props {
  * One page: sets the document title and moves focus to the heading after a navigation, so screen
  * readers and keyboard users start at the new page instead of the link they left.
  */
+// The first page of a visit starts at the top like any page load; later ones take focus.
+let navigated = false;
+
 export function Page({ title, lead, actions, children }: Props) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -20,7 +23,11 @@ export function Page({ title, lead, actions, children }: Props) {
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
   useEffect(() => {
-    if (document.activeElement === document.body || document.activeElement?.closest('nav, .site-header')) {
+    if (!navigated) {
+      navigated = true;
+      return;
+    }
+    if (document.activeElement === document.body || document.activeElement?.closest('nav, .site-header, main')) {
       heading.current?.focus({ preventScroll: true });
     }
   }, []);

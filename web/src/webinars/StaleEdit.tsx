@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Webinar } from '../api/types';
 import { useFormat } from '../i18n/format';
 import { valuesOf, type WebinarValues } from './WebinarForm';
+import { TableWrap } from '../ui/TableWrap';
 
 interface Props {
   /** The version the edit started from, the reader's values, and the newer version saved meanwhile. */
@@ -44,7 +45,7 @@ export function StaleEdit({ base, mine, theirs, onReapply, onDiscard }: Props) {
       <h2 id="stale-title">{t('stale.title')}</h2>
       <p>{t('stale.text', { date: format.dateTime(theirs.updatedAt) })}</p>
       {differing.length > 0 ? (
-        <div className="table-wrap">
+        <TableWrap label={t('stale.caption')}>
           <table>
             <caption>{t('stale.caption')}</caption>
             <thead>
@@ -64,7 +65,7 @@ export function StaleEdit({ base, mine, theirs, onReapply, onDiscard }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p>{t('stale.same')}</p>
       )}
