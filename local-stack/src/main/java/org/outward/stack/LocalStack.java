@@ -27,6 +27,7 @@ public final class LocalStack implements AutoCloseable {
     private MailCatcher mail;
     private final List<ServiceProcess> services = new ArrayList<>();
     private DemoData.Summary demo;
+    private Map<String, String> serviceEnv = Map.of();
 
     public LocalStack(StackConfig config) {
         this.config = config;
@@ -116,6 +117,9 @@ public final class LocalStack implements AutoCloseable {
         common.put("OUTWARD_JWT_ISSUER", config.identityUrl());
         common.put("OUTWARD_JWT_JWK_SET_URI", config.identityUrl() + "/oauth2/jwks");
         common.put("OUTWARD_IDP_KEY_FILE", config.dataDir().resolve("identity").resolve("signing-key.json").toString());
+        // The gateway signs browsers in as a confidential client of dev-identity: both get the same secret.
+        common.put("OUTWARD_WEB_CLIENT_SECRET", webClientSecret());
+        serviceEnv = Map.copyOf(common);
         Console.say("starting services (logs in %s) ...", config.dataDir().resolve("logs"));
         start("catalog-service", config.catalogPort(), common);
         start("notes-service", config.notesPort(), common);
@@ -126,6 +130,41 @@ public final class LocalStack implements AutoCloseable {
             service.awaitReady(SERVICE_START_TIMEOUT);
             Console.say("%s ready on port %d (pid %d)", service.name(), service.port(), service.process().pid());
         }
+    }
+
+    /**
+     * The gateway's client secret at dev-identity: random, made on the first start and kept with the data (like
+     * the signing key), so sessions survive a restart of the stack.
+     */
+    private String webClientSecret() throws IOException {
+        Path file = config.dataDir().resolve("identity").resolve("web-client-secret");
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file).trim();
+        }
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        String secret = java.util.HexFormat.of().formatHex(random);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, secret);
+        return secret;
+    }
+
+    /**
+     * One more gateway instance on a free port, with the same settings as the first (same session store): for
+     * tests of what several instances share. It stops with the stack.
+     */
+    public String startAnotherGateway() throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> env = new HashMap<>(serviceEnv);
+        env.put("SERVER_PORT", String.valueOf(port));
+        ServiceProcess gateway = ServiceProcess.start(config, "gateway", "gateway-" + port, port, env);
+        services.add(gateway);
+        gateway.awaitReady(SERVICE_START_TIMEOUT);
+        Console.say("another gateway ready on port %d (pid %d)", port, gateway.process().pid());
+        return "http://localhost:" + port;
     }
 
     private void start(String module, int port, Map<String, String> common) throws IOException {
@@ -171,6 +210,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  Mail viewer:         " + (mail != null ? config.mailViewerUrl() : "(external SMTP)"));
         System.out.println("  Sign-in (dev):       " + config.identityUrl() + "  (any roster email, password "
                 + DemoData.DEV_PASSWORD + ")");
+        System.out.println("  Browser sign-in:     " + g + "/bff/login  (then " + g + "/bff/user says who you are)");
         System.out.println("  Kafka:               " + config.kafkaBootstrap());
         System.out.println("  MongoDB:             " + config.mongoUri());
         System.out.println("  Logs and data:       " + config.dataDir());

@@ -28,6 +28,12 @@ final class ServiceProcess {
 
     static ServiceProcess start(StackConfig config, String module, int port, Map<String, String> env)
             throws IOException {
+        return start(config, module, module, port, env);
+    }
+
+    /** {@code name} names the process and its log (e.g. a second instance of a module). */
+    static ServiceProcess start(StackConfig config, String module, String name, int port, Map<String, String> env)
+            throws IOException {
         Path jar = config.root().resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (mvn -Pstack package does)");
@@ -37,8 +43,8 @@ final class ServiceProcess {
         command.addAll(Arrays.asList(config.serviceJavaOpts().trim().split("\\s+")));
         command.add("-jar");
         command.add(jar.toString());
-        return new ServiceProcess(module, port,
-                ManagedProcess.start(module, command, env, config.dataDir().resolve("logs")));
+        return new ServiceProcess(name, port,
+                ManagedProcess.start(name, command, env, config.dataDir().resolve("logs")));
     }
 
     String name() {
