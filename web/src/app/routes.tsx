@@ -37,6 +37,8 @@ export const routes: RouteObject[] = [
   {
     element: <Layout />,
     errorElement: <RouteError />,
+    // Pages are loaded lazily; the shell renders as soon as the first one is there.
+    HydrateFallback: () => null,
     children: [
       // Public: the one-click unsubscribe link works without signing in.
       { path: 'unsubscribe', lazy: () => import('../notifications/UnsubscribePage') },

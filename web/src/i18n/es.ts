@@ -26,7 +26,7 @@ export const es: typeof en = {
   auth: {
     signIn: 'Iniciar sesión',
     signOut: 'Cerrar sesión',
-    welcomeTitle: 'Bienvenida a Outward',
+    welcomeTitle: 'Te damos la bienvenida a Outward',
     welcomeLead: 'La serie de seminarios, las notas de tus conversaciones y los temas de tu comunidad, en un solo lugar.',
     signInToContinue: 'Inicia sesión con tu cuenta de la biblioteca o del programa para continuar. Volverás a esta página.',
   },

@@ -84,20 +84,26 @@ public class SiteRoutes {
     static Mono<ServerResponse> serve(ServerRequest request, SiteFiles.SiteFile file) {
         boolean index = file.path().equals("/index.html");
         boolean hashed = file.path().startsWith("/assets/");
+        boolean page = index || file.type().isCompatibleWith(MediaType.TEXT_HTML);
         ServerResponse.BodyBuilder response = ServerResponse.ok()
                 .contentType(file.type())
                 .eTag(file.etag())
                 .cacheControl(hashed ? IMMUTABLE : REVALIDATE)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .header("X-Content-Type-Options", "nosniff");
-        if (index || file.type().isCompatibleWith(MediaType.TEXT_HTML)) {
+        if (page) {
             response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         }
         if (request.headers().header(HttpHeaders.IF_NONE_MATCH).stream()
                 .anyMatch(tag -> tag.equals(file.etag()) || tag.equals("W/" + file.etag()) || tag.equals("*"))) {
-            return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(file.etag())
-                    .cacheControl(hashed ? IMMUTABLE : REVALIDATE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
-                    .build();
+            // A 304's headers update the cached response's: without its own policy here the API's
+            // "default-src 'none'" (written on every response that has none) would replace the page's.
+            ServerResponse.BodyBuilder notModified = ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(file.etag())
+                    .cacheControl(hashed ? IMMUTABLE : REVALIDATE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            if (page) {
+                notModified.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            }
+            return notModified.build();
         }
         Optional<String> encoding = encoding(request, file);
         byte[] body = encoding.map(e -> e.equals("br") ? file.brotli() : file.gzip()).orElse(file.bytes());

@@ -85,6 +85,16 @@ class SiteRoutesTest {
     }
 
     @Test
+    void anUnchangedPageKeepsItsOwnContentSecurityPolicy() {
+        String etag = client.get().uri("/notes/1").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+                .returnResult(byte[].class).getResponseHeaders().getETag();
+        // The browser merges a 304's headers into its cached copy: the page's policy must come with it.
+        client.get().uri("/notes/1").accept(MediaType.TEXT_HTML).header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isNotModified()
+                .expectHeader().valueEquals("Content-Security-Policy", SiteRoutes.CONTENT_SECURITY_POLICY);
+    }
+
+    @Test
     void unsafeMethodsAreNotTheApp() {
         client.post().uri("/notes/1").exchange().expectStatus().isNotFound();
     }
