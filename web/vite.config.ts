@@ -30,6 +30,9 @@ export default defineConfig({
     globals: true,
     setupFiles: ['src/test/setup.ts'],
     css: false,
+    // A JUnit XML report beside Surefire's, so .ci/run counts these tests with the others.
+    reporters: ['default', 'junit'],
+    outputFile: { junit: 'target/vitest-reports/TEST-web-vitest.xml' },
     // The machine is small and shared: jsdom rendering of long forms takes seconds under load.
     testTimeout: 30_000,
   },

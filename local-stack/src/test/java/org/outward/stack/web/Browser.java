@@ -71,13 +71,23 @@ final class Browser implements AutoCloseable {
 
     /** Where the browser is and what it shows, for the message of a failed wait. */
     String describe() {
+        StringBuilder out = new StringBuilder("at ").append(driver.getCurrentUrl());
         try {
             String body = driver.findElement(By.tagName("body")).getText();
-            return "at " + driver.getCurrentUrl() + " showing: " + body.substring(0, Math.min(600, body.length()))
-                    .replace('\n', ' ');
+            out.append(" showing: ").append(body, 0, Math.min(600, body.length()));
+            Object user = ((JavascriptExecutor) driver).executeAsyncScript(
+                    "const done = arguments[0];"
+                    + "const timer = setTimeout(() => done('no answer in 10 s'), 10000);"
+                    + "fetch('/bff/user').then(r => r.text().then(t => { clearTimeout(timer); done(r.status + ' ' + t); }))"
+                    + ".catch(e => { clearTimeout(timer); done('failed: ' + e); });");
+            out.append(" | /bff/user now: ").append(user);
+            for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+                out.append(" | console: ").append(entry.getMessage());
+            }
         } catch (RuntimeException e) {
-            return "at " + driver.getCurrentUrl();
+            out.append(" (").append(e.getClass().getSimpleName()).append(')');
         }
+        return out.toString().replace('\n', ' ');
     }
 
     String h1() {

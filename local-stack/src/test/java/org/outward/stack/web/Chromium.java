@@ -48,6 +48,10 @@ public final class Chromium implements ExecutionCondition {
                 "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--lang=" + language, "--window-size=" + width + "," + height));
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        // The page's console, for the message of a failed wait.
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -20,7 +20,7 @@ import org.outward.stack.SystemStack;
  * (junit-platform.properties orders classes by @Order), so it sees the emails they caused.
  */
 @Order(Integer.MAX_VALUE)
-@ExtendWith({Chromium.class, SystemStack.class})
+@ExtendWith({Chromium.class, SystemStack.class, ThreadDumps.class})
 class EmailLinksIT {
 
     @Test

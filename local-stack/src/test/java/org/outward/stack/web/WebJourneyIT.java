@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * member cannot reach a private note; the unsubscribe link works without signing in. axe checks each page.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith({Chromium.class, SystemStack.class})
+@ExtendWith({Chromium.class, SystemStack.class, ThreadDumps.class})
 class WebJourneyIT {
 
     private static final String SENTENCE = "The late bus to the river library stops running at seven in the evening.";

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * uploads notes, edits them and deletes them through the confirmation dialog; staff reorders the series with the
  * keyboard alternative of drag and drop.
  */
-@ExtendWith({Chromium.class, SystemStack.class})
+@ExtendWith({Chromium.class, SystemStack.class, ThreadDumps.class})
 class WebKeyboardIT {
 
     private static LocalStack stack;

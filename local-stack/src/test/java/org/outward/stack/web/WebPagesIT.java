@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * A/AA violation and nothing scrolls sideways. With {@code -Doutward.screenshots=<folder>} it also saves a
  * screenshot of each (docs/screenshots is made so). And the interface in Spanish, from the browser's language.
  */
-@ExtendWith({Chromium.class, SystemStack.class})
+@ExtendWith({Chromium.class, SystemStack.class, ThreadDumps.class})
 class WebPagesIT {
 
     static final String MEMBER = "alex.moreno@riverbend-library.example";
