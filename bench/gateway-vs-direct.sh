@@ -89,13 +89,19 @@ SESSION=$(awk '$6 == "SESSION" {print $7}' "$JAR" | tail -1)
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: SESSION=$SESSION" "$GATEWAY_PROD/bff/user")
 [ "$status" = 200 ] || { echo "the session does not work on gateway-prod ($status)" >&2; exit 1; }
 
-run() { # name url header -> "name rps p50ms p99ms non2xx"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
+pid_on_port() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+run() { # name url header pid -> "name rps p50ms p99ms non2xx cpu-us-per-request" (CPU of the JVM at pid)
+  before=$(cpu_ticks "$4")
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$3" "$2")
+  after=$(cpu_ticks "$4")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $4}')
-  echo "$1 $rps $(to_ms "$p50") $(to_ms "$p99") ${non2xx:-0}"
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN {printf "%.0f", t / hz * 1e6 / n}')
+  echo "$1 $rps $(to_ms "$p50") $(to_ms "$p99") ${non2xx:-0} $cpu"
 }
 to_ms() { # wrk prints 1.23ms, 850.00us or 1.02s
   case "$1" in
@@ -109,23 +115,27 @@ COOKIE="Cookie: SESSION=$SESSION"
 NAMES=(direct-prod gateway-prod-bearer gateway-prod-cookie direct-c1 gateway-c1-bearer gateway-c1-cookie)
 URLS=("$CATALOG_PROD" "$GATEWAY_PROD" "$GATEWAY_PROD" "$CATALOG" "$GATEWAY_C1" "$GATEWAY_C1")
 HEADERS=("$BEARER" "$BEARER" "$COOKIE" "$BEARER" "$BEARER" "$COOKIE")
+CATALOG_C1_PID=$(pid_on_port "${CATALOG##*:}")
+PROCS=("${PIDS[0]}" "${PIDS[1]}" "${PIDS[1]}" "$CATALOG_C1_PID" "${PIDS[2]}" "${PIDS[2]}")
 
-echo "warm-up ..."
+WARMUP=${WARMUP:-15}
+echo "warm-up (${WARMUP} s per target) ..."
 for i in "${!NAMES[@]}"; do
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -H "${HEADERS[$i]}" "${URLS[$i]}$ENDPOINT" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "${HEADERS[$i]}" "${URLS[$i]}$ENDPOINT" >/dev/null
 done
 results=$WORK/results
 for round in $(seq 1 "$ROUNDS"); do
   for i in "${!NAMES[@]}"; do
-    run "${NAMES[$i]}" "${URLS[$i]}$ENDPOINT" "${HEADERS[$i]}" >> "$results"
+    run "${NAMES[$i]}" "${URLS[$i]}$ENDPOINT" "${HEADERS[$i]}" "${PROCS[$i]}" >> "$results"
   done
 done
 
 echo
 echo "GET $ENDPOINT, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds alternating all targets; medians of the rounds"
-printf "%-20s %10s %9s %9s %8s\n" target "req/s" "p50 ms" "p99 ms" "non-2xx"
+echo "(cpu us/req: CPU time of the JVM answering, the catalog for direct and the gateway alone for gateway rows)"
+printf "%-20s %10s %9s %9s %8s %12s\n" target "req/s" "p50 ms" "p99 ms" "non-2xx" "cpu us/req"
 for name in "${NAMES[@]}"; do
-  grep "^$name " "$results" | sort -k2 -n | awk -v n="$name" '{a[NR]=$2; b[NR]=$3; c[NR]=$4; d+=$5} END {m=int((NR+1)/2); printf "%-20s %10.0f %9.3f %9.3f %8d\n", n, a[m], b[m], c[m], d}'
+  grep "^$name " "$results" | sort -k2 -n | awk -v n="$name" '{a[NR]=$2; b[NR]=$3; c[NR]=$4; d+=$5; e[NR]=$6} END {m=int((NR+1)/2); printf "%-20s %10.0f %9.3f %9.3f %8d %12d\n", n, a[m], b[m], c[m], d, e[m]}'
 done | tee "$results.table"
 awk '{r[$1]=$2; p[$1]=$3} END {
   split("prod c1", sets, " ");
