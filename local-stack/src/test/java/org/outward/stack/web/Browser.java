@@ -91,11 +91,24 @@ final class Browser implements AutoCloseable {
     }
 
     String h1() {
-        return driver.findElement(By.cssSelector("h1")).getText();
+        return read(By.cssSelector("h1"));
     }
 
     String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        return read(By.tagName("body"));
+    }
+
+    /** The text of an element that React may replace between finding and reading it: read again then. */
+    private String read(By what) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return driver.findElement(what).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     String path() {

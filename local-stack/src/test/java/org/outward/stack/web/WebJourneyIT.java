@@ -73,9 +73,11 @@ class WebJourneyIT {
         assertThat(staff.h1()).isEqualTo("Hello Pat");
 
         staff.link("Series").click();
+        staff.waitUntil(d -> staff.path().equals("/webinars"));
         staff.settled().button("Reorder");
         staff.shouldBeCleanForAxe("the series, as staff");
         staff.link("New webinar").click();
+        staff.waitUntil(d -> staff.path().equals("/webinars/new"));
         staff.settled();
         staff.shouldBeCleanForAxe("the new webinar form");
 
@@ -134,6 +136,7 @@ class WebJourneyIT {
     @Order(3)
     void theMemberUploadsNotesWithAPdfWhileTheProgressBarMovesAndReadsTheExtractedText() throws Exception {
         member.link("Upload notes from a conversation about this webinar").click();
+        member.waitUntil(d -> member.path().startsWith("/notes/new"));
         member.settled();
         assertThat(member.h1()).isEqualTo("Upload notes");
         member.shouldBeCleanForAxe("the upload form");
@@ -214,6 +217,7 @@ class WebJourneyIT {
     @Order(5)
     void theMemberChangesTheEmailSettings() {
         member.link("Email settings").click();
+        member.waitUntil(d -> member.path().equals("/settings/notifications"));
         member.settled();
         assertThat(member.h1()).isEqualTo("Email settings");
         member.shouldBeCleanForAxe("the email settings");
