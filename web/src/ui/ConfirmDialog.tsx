@@ -15,12 +15,16 @@ interface Props {
 export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel, busy }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
+      // The safe choice takes focus. React's autoFocus acts when the element mounts (the dialog is mounted
+      // closed), and showModal() would focus the first button: the destructive one.
+      cancel.current?.focus();
     } else if (!open && dialog.open) {
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');
@@ -32,7 +36,7 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
       <p>{message}</p>
       <div className="actions">
         <button type="button" className="danger" onClick={onConfirm} disabled={busy}>{confirmLabel}</button>
-        <button type="button" className="secondary" onClick={onCancel} autoFocus>{t('common.cancel')}</button>
+        <button type="button" className="secondary" onClick={onCancel} ref={cancel}>{t('common.cancel')}</button>
       </div>
     </dialog>
   );

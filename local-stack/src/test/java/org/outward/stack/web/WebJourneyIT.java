@@ -156,10 +156,14 @@ class WebJourneyIT {
         member.driver.setNetworkConditions(throttled());
         ((JavascriptExecutor) member.driver).executeScript("""
                 window.__progress = [];
-                new MutationObserver(() => document.querySelectorAll('progress[data-file]').forEach(p => {
-                  const v = Number(p.getAttribute('value'));
+                const record = () => document.querySelectorAll('progress[data-file]').forEach(p => {
+                  const v = Math.round(p.value);
                   if (window.__progress[window.__progress.length - 1] !== v) window.__progress.push(v);
-                })).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value'] });
+                });
+                new MutationObserver(record).observe(document.body,
+                    { subtree: true, childList: true, attributes: true, attributeFilter: ['value'] });
+                // React may set the value as a property, which no observer sees: look every 10 ms too.
+                window.__progressTimer = setInterval(record, 10);
                 """);
         try {
             member.button("Upload").click();
@@ -169,7 +173,8 @@ class WebJourneyIT {
         }
         member.settled();
         @SuppressWarnings("unchecked")
-        List<Number> seen = (List<Number>) ((JavascriptExecutor) member.driver).executeScript("return window.__progress");
+        List<Number> seen = (List<Number>) ((JavascriptExecutor) member.driver).executeScript(
+                "clearInterval(window.__progressTimer); return window.__progress");
         List<Integer> values = seen.stream().map(Number::intValue).toList();
         assertThat(values).as("the progress bar moved while the bytes were sent").isSorted()
                 .filteredOn(v -> v > 0 && v < 100).hasSizeGreaterThanOrEqualTo(3);
@@ -201,7 +206,9 @@ class WebJourneyIT {
                     + "//blockquote[contains(., 'stops running at seven')]"))).isNotEmpty();
         });
         assertThat(member.h1()).isEqualTo("Themes");
-        assertThat(member.text()).contains("Cohort: " + cohort.cohortName(), "Evidence");
+        // The section's title names the cohort once the cohort list has come.
+        member.waitUntil(d -> member.text().contains("Cohort: " + cohort.cohortName()));
+        assertThat(member.text()).contains("Evidence");
         member.waitUntil(d -> !d.findElements(By.cssSelector(".recharts-wrapper")).isEmpty());
         member.shouldBeCleanForAxe("the themes page with the chart");
 
