@@ -48,7 +48,8 @@ export function ThemesPage() {
   const staff = isStaff(user);
   const params = useParams();
   const [search, setSearch] = useSearchParams();
-  const cohorts = useCohorts(staff);
+  // Members may list their own cohort: its name titles the cohort section.
+  const cohorts = useCohorts();
   const cohortId = params.cohortId ?? search.get('cohort') ?? (staff ? cohorts.data?.[0]?.id : user?.cohortId) ?? null;
   const libraries = useCohortLibraries(cohortId);
   const libraryId = staff ? search.get('library') ?? '' : user?.libraryId ?? '';

@@ -176,8 +176,9 @@ class WebJourneyIT {
         List<Number> seen = (List<Number>) ((JavascriptExecutor) member.driver).executeScript(
                 "clearInterval(window.__progressTimer); return window.__progress");
         List<Integer> values = seen.stream().map(Number::intValue).toList();
+        // Moved: it showed at least two values between 0 and 100 on the way, never going back.
         assertThat(values).as("the progress bar moved while the bytes were sent").isSorted()
-                .filteredOn(v -> v > 0 && v < 100).hasSizeGreaterThanOrEqualTo(3);
+                .filteredOn(v -> v > 0 && v < 100).hasSizeGreaterThanOrEqualTo(2);
         assertThat(values).last().isEqualTo(100);
 
         noteId = member.path().substring("/notes/".length());
@@ -310,7 +311,7 @@ class WebJourneyIT {
         ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
         conditions.setLatency(Duration.ofMillis(5));
         conditions.setDownloadThroughput(20_000_000);
-        conditions.setUploadThroughput(1_000_000);
+        conditions.setUploadThroughput(500_000);
         return conditions;
     }
 }
