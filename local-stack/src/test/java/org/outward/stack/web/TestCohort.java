@@ -29,8 +29,14 @@ record TestCohort(String cohortId, String cohortName, Library home, Library othe
                 "endsOn", LocalDate.now().plusMonths(11).toString())));
         Library home = library(staff, cohortId, "Juniper Library " + tag, "Jamie Rivers", "jamie-" + tag + "@juniper.example");
         Library other = library(staff, cohortId, "Aspen Library " + tag, "Ari Stone", "ari-" + tag + "@aspen.example");
+        // Signed in by the identity provider, then let in by every service (each follows the roster topic).
         for (String email : List.of(home.memberEmail(), other.memberEmail())) {
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> token(stack, email) != null);
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+                Http member = as(stack, email);
+                return List.of("/api/catalog/webinars", "/api/notes", "/api/notifications/preferences/me").stream()
+                        .allMatch(path -> member.get(path).status() == 200);
+            });
         }
         return new TestCohort(cohortId, cohortName, home, other);
     }
