@@ -167,7 +167,8 @@ class WebJourneyIT {
                 """);
         try {
             member.button("Upload").click();
-            member.waitUntil(d -> member.path().matches("/notes/[^/]+") && !member.path().equals("/notes/new"));
+            // The note's own page (the upload form is /notes/new?webinar=...).
+            member.waitUntil(d -> member.path().matches("/notes/(?!new\\b)[^/?]+"));
         } finally {
             member.driver.deleteNetworkConditions();
         }
@@ -182,7 +183,7 @@ class WebJourneyIT {
         assertThat(values).last().isEqualTo(100);
 
         noteId = member.path().substring("/notes/".length());
-        assertThat(member.h1()).isEqualTo(noteTitle);
+        member.waitUntil(d -> member.h1().equals(noteTitle));
         assertThat(member.text()).contains("Your notes were uploaded.", "Shared with cohort",
                 "Every library of the cohort can see this note.", "Text extracted");
         member.driver.findElement(By.xpath("//summary[contains(., 'Show the extracted text')]")).click();
