@@ -117,6 +117,8 @@ public final class LocalStack implements AutoCloseable {
         common.put("OUTWARD_JWT_ISSUER", config.identityUrl());
         common.put("OUTWARD_JWT_JWK_SET_URI", config.identityUrl() + "/oauth2/jwks");
         common.put("OUTWARD_IDP_KEY_FILE", config.dataDir().resolve("identity").resolve("signing-key.json").toString());
+        // This is the local stack: its development secrets (unsubscribe secret, dev password) are allowed here only.
+        common.put("OUTWARD_LOCAL_STACK", "true");
         // The gateway signs browsers in as a confidential client of dev-identity: both get the same secret.
         common.put("OUTWARD_WEB_CLIENT_SECRET", webClientSecret());
         serviceEnv = Map.copyOf(common);

@@ -1,6 +1,9 @@
 package org.outward.notification.unsubscribe;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +17,8 @@ import org.outward.notification.preference.Preferences;
 import org.outward.notification.recipient.Recipient;
 import org.outward.notification.recipient.RosterReadModel;
 import org.outward.platform.errors.BadRequestException;
-import org.outward.platform.web.RequestIds;
+import org.outward.platform.errors.TooManyRequestsException;
+import org.outward.platform.proxy.ClientAddressResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -22,10 +26,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
@@ -34,9 +36,14 @@ import org.springframework.web.util.HtmlUtils;
  * One-click unsubscribe (RFC 8058), public: the signed token in the link is the only credential.
  * {@code POST} with {@code List-Unsubscribe=One-Click} (what mail clients send) turns the token's scope off, and
  * with {@code choice=daily|weekly|off} sets that. The page people see is the web client's ({@code /unsubscribe},
- * in the site's look): it reads and changes the same resource as JSON ({@code Accept: application/json}); a
- * browser opening this address itself is sent there (303). The scope is a kind of news, or a digest frequency
- * (then every kind currently at that frequency changes). Rate limited per client address.
+ * in the site's look): it reads and changes the same resource as JSON; a browser opening this address itself is
+ * sent there (303). The scope is a kind of news, or a digest frequency (then every kind currently at that frequency
+ * changes). Rate limited per client address: the peer, or behind the gateway (a trusted proxy,
+ * {@code outward.proxy.trusted}) the address it forwarded.
+ *
+ * <p>Answers follow the client's {@code Accept} ({@link Wants}): a browser gets small pages for errors, every
+ * other client (mail clients posting One-Click, scripts, the web client) RFC 9457 {@code application/problem+json}
+ * like the rest of the API; a saved change is JSON for a client that asks for JSON and a small page otherwise.
  */
 @RestController
 @Tag(name = "Unsubscribe")
@@ -47,13 +54,15 @@ class UnsubscribeController {
 
     private final UnsubscribeTokens tokens;
     private final RateLimiter limiter;
+    private final ClientAddressResolver clients;
     private final RosterReadModel roster;
     private final PreferenceStore preferences;
 
-    UnsubscribeController(UnsubscribeTokens tokens, RateLimiter limiter, RosterReadModel roster,
-            PreferenceStore preferences) {
+    UnsubscribeController(UnsubscribeTokens tokens, RateLimiter limiter, ClientAddressResolver clients,
+            RosterReadModel roster, PreferenceStore preferences) {
         this.tokens = tokens;
         this.limiter = limiter;
+        this.clients = clients;
         this.roster = roster;
         this.preferences = preferences;
     }
@@ -70,38 +79,59 @@ class UnsubscribeController {
 
     @GetMapping(UnsubscribeTokens.PATH)
     @Operation(summary = "What the link covers, as JSON (public, signed token); a browser is sent to the web page")
-    ResponseEntity<?> read(@RequestParam(required = false) String token,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
-        boolean json = prefersJson(accept);
-        Optional<ResponseEntity<?>> refused = refuse(request, json);
+    @ApiResponse(responseCode = "200", description = "What the link covers and the frequencies it may be lowered to",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnsubscribeView.class)))
+    @ApiResponse(responseCode = "303", description = "A browser: to the web client's unsubscribe page, same token")
+    @ApiResponse(responseCode = "400", description = "The link is not valid or has expired", content = {
+            @Content(mediaType = "text/html"),
+            @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))})
+    @ApiResponse(responseCode = "429", description = "Too many requests from this client address", content = {
+            @Content(mediaType = "text/html"),
+            @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))})
+    ResponseEntity<?> read(@RequestParam(required = false) String token, HttpServletRequest request) {
+        Wants wants = Wants.of(request.getHeader(HttpHeaders.ACCEPT));
+        Optional<ResponseEntity<?>> refused = refuse(request, wants);
         if (refused.isPresent()) {
             return refused.get();
         }
-        if (!json) {
+        if (wants == Wants.PAGE) {
+            // The web page checks the token itself (and says so in the site's look).
             return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .location(java.net.URI.create(tokens.pageUrl(
                             java.net.URLEncoder.encode(token == null ? "" : token, StandardCharsets.UTF_8))))
                     .build();
         }
-        Target target = target(token).orElseThrow(UnsubscribeController::invalidToken);
+        Optional<Target> target = target(token);
+        if (target.isEmpty()) {
+            throw invalidToken();
+        }
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(UnsubscribeView.of(target, target.current()));
+                .body(UnsubscribeView.of(target.get(), target.get().current()));
     }
 
     @PostMapping(UnsubscribeTokens.PATH)
     @Operation(summary = "One-click unsubscribe (List-Unsubscribe=One-Click) or a chosen lower frequency (public)")
+    @ApiResponse(responseCode = "200", description = "Saved: JSON for a client that asks for it, a small page otherwise",
+            content = {@Content(mediaType = "text/html"),
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = UnsubscribeView.class))})
+    @ApiResponse(responseCode = "400", description = "The link is not valid or has expired, or the choice is not "
+            + "daily, weekly or off", content = {
+            @Content(mediaType = "text/html"),
+            @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))})
+    @ApiResponse(responseCode = "429", description = "Too many requests from this client address", content = {
+            @Content(mediaType = "text/html"),
+            @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))})
     ResponseEntity<?> unsubscribe(@RequestParam(required = false) String token,
             @RequestParam(required = false) String choice,
-            @RequestParam(name = "List-Unsubscribe", required = false) String oneClick,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
-        boolean json = prefersJson(accept);
-        Optional<ResponseEntity<?>> refused = refuse(request, json);
+            @RequestParam(name = "List-Unsubscribe", required = false) String oneClick, HttpServletRequest request) {
+        Wants wants = Wants.of(request.getHeader(HttpHeaders.ACCEPT));
+        Optional<ResponseEntity<?>> refused = refuse(request, wants);
         if (refused.isPresent()) {
             return refused.get();
         }
         Optional<Target> target = target(token);
         if (target.isEmpty()) {
-            if (json) {
+            if (wants != Wants.PAGE) {
                 throw invalidToken();
             }
             return invalid();
@@ -111,7 +141,7 @@ class UnsubscribeController {
         if (choice != null && !choice.isBlank()) {
             Optional<Frequency> chosen = Frequency.fromKey(choice);
             if (chosen.isEmpty() || chosen.get() == Frequency.IMMEDIATE) {
-                if (json) {
+                if (wants != Wants.PAGE) {
                     throw new BadRequestException("choice", "must be daily, weekly or off");
                 }
                 return html(HttpStatus.BAD_REQUEST, "Not changed", "<p>Choose daily, weekly or off.</p>");
@@ -121,7 +151,7 @@ class UnsubscribeController {
         preferences.setKinds(t.recipient(), t.kinds(), to);
         log.info("unsubscribe member={} scope={} to={} oneClick={}", t.recipient().memberId(), t.scope(), to.key(),
                 "One-Click".equals(oneClick));
-        if (json) {
+        if (wants == Wants.JSON) {
             return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(UnsubscribeView.of(t, to));
         }
         return html(HttpStatus.OK, "Preferences saved", "<p>Done: " + HtmlUtils.htmlEscape(t.label()) + " "
@@ -161,51 +191,25 @@ class UnsubscribeController {
         };
     }
 
-    private Optional<ResponseEntity<?>> refuse(HttpServletRequest request, boolean json) {
-        long wait = limiter.tryAcquire(request.getRemoteAddr());
+    private Optional<ResponseEntity<?>> refuse(HttpServletRequest request, Wants wants) {
+        // Behind the gateway the peer is the gateway: the client is the address it forwarded (outward.proxy).
+        String client = clients.resolve(request.getRemoteAddr(),
+                name -> java.util.Collections.list(request.getHeaders(name)));
+        long wait = limiter.tryAcquire(client);
         if (wait == 0) {
             return Optional.empty();
         }
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(wait));
-        if (json) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many requests from this address; try again in " + wait + " s.");
-            problem.setTitle("Too many requests");
-            problem.setProperty("requestId", RequestIds.current());
-            return Optional.of(response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+        if (wants != Wants.PAGE) {
+            throw new TooManyRequestsException(wait);
         }
-        return Optional.of(response.contentType(HTML)
-                .body(page("Too many requests", "<p>Please try again in a minute.</p>")));
+        ResponseEntity<String> response = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(wait)).contentType(HTML)
+                .body(page("Too many requests", "<p>Please try again in a minute.</p>"));
+        return Optional.of(response);
     }
 
     private static BadRequestException invalidToken() {
         return new BadRequestException("token", "is not valid or has expired");
-    }
-
-    /**
-     * JSON when the most preferred acceptable type is JSON (the web client asks so); HTML otherwise: a browser
-     * navigating, or a mail client that sends no Accept at all.
-     */
-    static boolean prefersJson(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> types;
-        try {
-            types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
-        } catch (org.springframework.http.InvalidMediaTypeException e) {
-            return false;
-        }
-        MimeTypeUtils.sortBySpecificity(types);
-        types.sort((a, b) -> Double.compare(b.getQualityValue(), a.getQualityValue()));
-        for (MediaType type : types) {
-            if (type.getQualityValue() == 0 || type.isWildcardType()) {
-                continue;
-            }
-            return type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardSubtype();
-        }
-        return false;
     }
 
     private static ResponseEntity<?> invalid() {
@@ -214,7 +218,44 @@ class UnsubscribeController {
                         + "preferences.</p>");
     }
 
-    private static ResponseEntity<?> html(HttpStatus status, String title, String body) {
+    /** What the client's {@code Accept} asks for, read once per request. */
+    enum Wants {
+        /** A browser: it names HTML before any JSON type. */
+        PAGE,
+        /** A client that names a JSON type before HTML (the web client, scripts asking for JSON). */
+        JSON,
+        /** Nothing, only {@code *}{@code /*} or neither (curl, mail clients posting One-Click). */
+        EITHER;
+
+        static Wants of(String accept) {
+            if (accept == null || accept.isBlank()) {
+                return EITHER;
+            }
+            List<MediaType> types;
+            try {
+                types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+            } catch (org.springframework.http.InvalidMediaTypeException e) {
+                return EITHER;
+            }
+            // Stable: for equal quality the client's order decides.
+            types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+            for (MediaType type : types) {
+                if (type.getQualityValue() <= 0 || type.isWildcardType() || type.isWildcardSubtype()) {
+                    continue;
+                }
+                if (type.equalsTypeAndSubtype(MediaType.TEXT_HTML)
+                        || type.equalsTypeAndSubtype(MediaType.APPLICATION_XHTML_XML)) {
+                    return PAGE;
+                }
+                if (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")) {
+                    return JSON;
+                }
+            }
+            return EITHER;
+        }
+    }
+
+    private static ResponseEntity<String> html(HttpStatus status, String title, String body) {
         return ResponseEntity.status(status).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(page(title, body));
     }

@@ -16,32 +16,41 @@ public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String DEFAULT_ACCEPT = "application/json, application/problem+json, text/html";
+
+    private final int port;
     private final String base;
     private final String token;
     private final String accept;
+    private final String forwardedFor;
 
     public Api(int port) {
-        this(port, TestTokens.staff(), DEFAULT_ACCEPT);
+        this(port, TestTokens.staff(), DEFAULT_ACCEPT, null);
     }
 
-    private Api(int port, String token, String accept) {
+    private Api(int port, String token, String accept, String forwardedFor) {
+        this.port = port;
         this.base = "http://localhost:" + port;
         this.token = token;
         this.accept = accept;
+        this.forwardedFor = forwardedFor;
     }
 
     /** The same API with another bearer token, or none (null). */
     public Api as(String bearer) {
-        return new Api(port(), bearer, accept);
+        return new Api(port, bearer, accept, forwardedFor);
     }
 
-    /** The same API sending this Accept header (a browser's, or none at all: null). */
-    public Api accepting(String acceptHeader) {
-        return new Api(port(), token, acceptHeader);
+    /** The same API sending this Accept header, or none (null). */
+    public Api accepting(String mediaTypes) {
+        return new Api(port, token, mediaTypes, forwardedFor);
     }
 
-    private int port() {
-        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+    /**
+     * The same API as if the gateway forwarded for this client address: this machine is a trusted proxy of the
+     * service, so the address is the client's (its own unsubscribe rate-limit bucket, for instance).
+     */
+    public Api forwardedFor(String clientAddress) {
+        return new Api(port, token, accept, clientAddress);
     }
 
     public Response get(String pathAndQuery) {
@@ -67,6 +76,9 @@ public final class Api {
                         : HttpRequest.BodyPublishers.ofString(body));
         if (accept != null) {
             request.header("Accept", accept);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         if (body != null) {
             request.header("Content-Type", contentType);
