@@ -199,11 +199,15 @@ class PreferencesAndUnsubscribeTest extends ServiceTest {
         }
 
         Api browser = anonymous.accepting(BROWSER);
-        for (Api.Response response : List.of(browser.get(link), browser.postForm(link, "List-Unsubscribe=One-Click"))) {
-            assertThat(response.status()).isEqualTo(400);
-            assertThat(response.contentType()).startsWith("text/html");
-            assertThat(response.body()).contains("<!DOCTYPE html>", "Link not valid");
-        }
+        // A browser opening the link is sent to the web client's page, which tells it the link is not valid ...
+        Api.Response opened = browser.get(link);
+        assertThat(opened.status()).isEqualTo(303);
+        assertThat(opened.location()).isEqualTo("https://outward.example/unsubscribe?token=garbage");
+        // ... and a form a browser posts here itself gets a small page.
+        Api.Response posted = browser.postForm(link, "List-Unsubscribe=One-Click");
+        assertThat(posted.status()).isEqualTo(400);
+        assertThat(posted.contentType()).startsWith("text/html");
+        assertThat(posted.body()).contains("<!DOCTYPE html>", "Link not valid");
         Api.Response badChoice = browser.postForm(valid, "choice=hourly");
         assertThat(badChoice.status()).isEqualTo(400);
         assertThat(badChoice.contentType()).startsWith("text/html");
