@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,17 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
-import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -40,8 +28,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 class BrowserSessionTest extends EdgeTestBase {
 
-    private static final String AUTHORIZED_CLIENTS =
-            WebSessionServerOAuth2AuthorizedClientRepository.class.getName() + ".AUTHORIZED_CLIENTS";
+    private static final String AUTHORIZED_CLIENTS = SignedInSessions.AUTHORIZED_CLIENTS;
 
     @Autowired
     CachedSessionRepository sessions;
@@ -49,39 +36,18 @@ class BrowserSessionTest extends EdgeTestBase {
     @Autowired
     ReactiveClientRegistrationRepository registrations;
 
-    record SignedIn(String sessionId, String accessToken, String idToken) {
-    }
-
     @BeforeEach
     void patientClient() {
         // The first session write of a context opens the store connection; on a busy machine that exceeds 5 s.
         client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
-    /** A session as oauth2Login leaves it: the OIDC user in the security context, the tokens beside it. */
-    private SignedIn signedIn(Instant accessTokenExpiry) {
-        Instant now = Instant.now();
-        String accessToken = TestTokens.member("lib-7", "cohort-3");
-        String idTokenValue = "id-token-" + UUID.randomUUID();
-        OidcIdToken idToken = new OidcIdToken(idTokenValue, now, now.plus(Duration.ofHours(1)), Map.of(
-                "sub", "robin@library.example", "iss", TestTokens.ISSUER, "aud", List.of("outward-web"),
-                "email", "robin@library.example", "name", "Robin Reader", "roles", List.of("library-member"),
-                "library_id", "lib-7", "cohort_id", "cohort-3"));
-        DefaultOidcUser user = new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), idToken);
-        OAuth2AuthenticationToken authentication = new OAuth2AuthenticationToken(user, user.getAuthorities(), "outward");
-        OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(registrations.findByRegistrationId("outward").block(),
-                user.getName(), new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken,
-                        now.minusSeconds(600), accessTokenExpiry), new OAuth2RefreshToken("refresh-1", now));
-        TrackedSession session = sessions.createSession().block();
-        session.setAttribute(WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME,
-                new SecurityContextImpl(authentication));
-        session.setAttribute(AUTHORIZED_CLIENTS, new HashMap<>(Map.of("outward", client)));
-        sessions.save(session).block();
-        return new SignedIn(session.getId(), accessToken, idTokenValue);
+    private SignedInSessions.SignedIn signedIn(Instant accessTokenExpiry) {
+        return new SignedInSessions(sessions, registrations).member("robin@library.example", "lib-7", accessTokenExpiry);
     }
 
-    private SignedIn signedIn() {
-        return signedIn(Instant.now().plus(Duration.ofHours(1)));
+    private SignedInSessions.SignedIn signedIn() {
+        return new SignedInSessions(sessions, registrations).robin();
     }
 
     @Test
@@ -95,7 +61,7 @@ class BrowserSessionTest extends EdgeTestBase {
 
     @Test
     void bffUserTellsWhoIsSignedInAndHandsOutTheCsrfCookie() {
-        SignedIn session = signedIn();
+        SignedInSessions.SignedIn session = signedIn();
 
         client.get().uri("/bff/user")
                 .cookie("SESSION", session.sessionId())
@@ -117,7 +83,7 @@ class BrowserSessionTest extends EdgeTestBase {
 
     @Test
     void anApiCallOfASessionCarriesTheSessionsAccessTokenAndNoCookies() {
-        SignedIn session = signedIn();
+        SignedInSessions.SignedIn session = signedIn();
 
         client.get().uri("/api/notes/libraries/lib-7/notes")
                 .cookie("SESSION", session.sessionId())
@@ -132,7 +98,7 @@ class BrowserSessionTest extends EdgeTestBase {
 
     @Test
     void anUnsafeCallOfASessionNeedsTheCsrfHeader() {
-        SignedIn session = signedIn();
+        SignedInSessions.SignedIn session = signedIn();
         int before = received();
 
         client.post().uri("/api/catalog/webinars")
@@ -167,6 +133,24 @@ class BrowserSessionTest extends EdgeTestBase {
     }
 
     @Test
+    void anOversizeBodyOfASessionIsRefusedLikeABearerClientsOne() {
+        SignedInSessions.SignedIn session = signedIn();
+        int before = received();
+
+        client.post().uri("/api/catalog/webinars")
+                .cookie("SESSION", session.sessionId())
+                .cookie("XSRF-TOKEN", "t-4")
+                .header("X-XSRF-TOKEN", "t-4")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new byte[1025]) // standard limit: 1KB
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("The request body exceeds the limit of 1024 bytes for this path.");
+        assertThat(received()).as("never forwarded").isEqualTo(before);
+    }
+
+    @Test
     void bearerClientsNeedNoCsrfTokenAndGetNoSession() {
         String token = TestTokens.staff();
 
@@ -184,7 +168,7 @@ class BrowserSessionTest extends EdgeTestBase {
 
     @Test
     void aBearerTokenWinsOverASessionCookie() {
-        SignedIn session = signedIn();
+        SignedInSessions.SignedIn session = signedIn();
         String token = TestTokens.staff();
 
         client.get().uri("/api/catalog/webinars")
@@ -285,7 +269,7 @@ class BrowserSessionTest extends EdgeTestBase {
 
     @Test
     void logoutEndsTheSessionAndAnswersTheProvidersLogoutUrl() {
-        SignedIn session = signedIn();
+        SignedInSessions.SignedIn session = signedIn();
 
         client.post().uri("/bff/logout")
                 .cookie("SESSION", session.sessionId())
@@ -321,7 +305,7 @@ class BrowserSessionTest extends EdgeTestBase {
 
     @Test
     void anExpiredAccessTokenIsRefreshedAndTheNewOneKeptInTheSession() {
-        SignedIn session = signedIn(Instant.now().minusSeconds(5));
+        SignedInSessions.SignedIn session = signedIn(Instant.now().minusSeconds(5));
         String fresh = TestTokens.member("lib-7", "cohort-3") + "-refreshed";
         tokenEndpoint.answer(200, "{\"access_token\":\"" + fresh + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
                 + "\"refresh_token\":\"refresh-2\"}");
@@ -341,7 +325,7 @@ class BrowserSessionTest extends EdgeTestBase {
 
     @Test
     void aRefreshTheProviderRefusesMeansSignInAgain() {
-        SignedIn session = signedIn(Instant.now().minusSeconds(5));
+        SignedInSessions.SignedIn session = signedIn(Instant.now().minusSeconds(5));
         tokenEndpoint.answer(400, "{\"error\":\"invalid_grant\"}");
         int before = received();
 

@@ -1,11 +1,13 @@
 package org.outward.gateway.bff;
 
 import java.util.Set;
+import org.outward.contracts.roster.InMemoryRoster;
 import org.outward.gateway.errors.Problem;
 import org.outward.gateway.errors.ProblemErrorHandler;
 import org.outward.gateway.security.ContentSecurityPolicyWriter;
 import org.outward.gateway.security.GatewaySecurityConfiguration;
 import org.outward.gateway.security.ProblemAuthenticationEntryPoint;
+import org.outward.gateway.security.RosterGate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * unsubscribe POST of mail clients), so no token is asked.</li>
  * <li>/api without a session: 401 problem+json, no redirect; /bff/user tells the app whether it is signed in;
  * everything else (the app's pages and assets) is public, the app itself sends people to /bff/login.</li>
+ * <li>/api of a session passes the same {@link RosterGate} as bearer tokens: someone the roster removed (or whose
+ * library left) is refused with 403 even while their session and its tokens are still valid.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,7 +49,7 @@ public class BrowserSecurity {
     @Order(2)
     SecurityWebFilterChain browserSecurityChain(ServerHttpSecurity http, ProblemErrorHandler problems,
             ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository authorizedClients,
-            WebSessionIdResolver sessionIds, SignInSettings settings, JsonMapper json) {
+            WebSessionIdResolver sessionIds, SignInSettings settings, JsonMapper json, InMemoryRoster roster) {
         CsrfCookies csrfTokens = new CsrfCookies();
         SignInRedirects redirects = new SignInRedirects(csrfTokens);
         ServerWebExchangeMatcher unsafeWithSession = exchange -> !SAFE.contains(exchange.getRequest().getMethod())
@@ -76,11 +80,13 @@ public class BrowserSecurity {
                 .authorizeExchange(auth -> auth
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(GatewaySecurityConfiguration.PUBLIC_PATHS).permitAll()
-                        .pathMatchers("/api/**", "/internal/**", "/bff/user").authenticated()
+                        .pathMatchers("/api/**", "/internal/**").access(new RosterGate(roster))
+                        .pathMatchers("/bff/user").authenticated()
                         .anyExchange().permitAll())
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint(new ProblemAuthenticationEntryPoint(problems))
-                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, Problem.forbidden())))
+                        .accessDeniedHandler((exchange, e) -> problems.write(exchange,
+                                RosterGate.refusal(exchange).map(Problem::forbidden).orElseGet(Problem::forbidden))))
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .writer(new ContentSecurityPolicyWriter()))
