@@ -103,7 +103,8 @@ class AuthorizationServerConfig {
                 .postLogoutRedirectUris(uris -> uris.addAll(web.postLogoutRedirectUris()))
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.tokenTtl()).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.tokenTtl())
+                        .refreshTokenTimeToLive(web.refreshTokenTtl()).build())
                 .build();
         return new InMemoryRegisteredClientRepository(List.of(browser));
     }

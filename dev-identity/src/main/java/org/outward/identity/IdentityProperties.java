@@ -28,12 +28,14 @@ public record IdentityProperties(
 
     /**
      * @param clientSecret           the confidential client's secret (env only, no default)
+     * @param refreshTokenTtl        lifetime of the refresh tokens the gateway renews a session's access token with
      * @param redirectUris           where the code may be sent: the gateway's /login/oauth2/code/outward
      * @param postLogoutRedirectUris where the browser may be sent after signing out: the app's home page
      */
-    public record WebClient(String clientId, String clientSecret, List<String> redirectUris,
+    public record WebClient(String clientId, String clientSecret, Duration refreshTokenTtl, List<String> redirectUris,
             List<String> postLogoutRedirectUris) {
         public WebClient {
+            refreshTokenTtl = refreshTokenTtl == null ? Duration.ofHours(12) : refreshTokenTtl;
             redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
             postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
         }

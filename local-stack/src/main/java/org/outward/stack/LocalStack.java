@@ -160,12 +160,23 @@ public final class LocalStack implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        return startAnother("gateway", port, Map.of());
+    }
+
+    /**
+     * One more instance of a module on the given port, with the stack's settings plus {@code overrides}: for tests
+     * that need one process configured differently (e.g. a dev-identity with short token lifetimes and a gateway
+     * that signs in there). It stops with the stack.
+     */
+    public String startAnother(String module, int port, Map<String, String> overrides)
+            throws IOException, InterruptedException {
         Map<String, String> env = new HashMap<>(serviceEnv);
+        env.putAll(overrides);
         env.put("SERVER_PORT", String.valueOf(port));
-        ServiceProcess gateway = ServiceProcess.start(config, "gateway", "gateway-" + port, port, env);
-        services.add(gateway);
-        gateway.awaitReady(SERVICE_START_TIMEOUT);
-        Console.say("another gateway ready on port %d (pid %d)", port, gateway.process().pid());
+        ServiceProcess process = ServiceProcess.start(config, module, module + "-" + port, port, env);
+        services.add(process);
+        process.awaitReady(SERVICE_START_TIMEOUT);
+        Console.say("another %s ready on port %d (pid %d)", module, port, process.process().pid());
         return "http://localhost:" + port;
     }
 
