@@ -43,10 +43,10 @@ final class Browser implements AutoCloseable {
         return open(gateway, "en-US", 1280, 900);
     }
 
-    static Browser open(String gateway, String language, int width, int height) {
+    static Browser open(String gateway, String language, int width, int height, String... extraArguments) {
         try {
             Path profile = Files.createTempDirectory("outward-chromium");
-            return new Browser(Chromium.start(profile, language, width, height), gateway, profile);
+            return new Browser(Chromium.start(profile, language, width, height, extraArguments), gateway, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

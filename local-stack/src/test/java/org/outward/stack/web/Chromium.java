@@ -38,15 +38,17 @@ public final class Chromium implements ExecutionCondition {
 
     /**
      * A fresh headless Chromium: its own profile folder, no network of its own (no updates, sync, QUIC or
-     * background calls), the given interface language and window size.
+     * background calls), the given interface language and window size; {@code extraArguments} for a caller that
+     * needs more (the Lighthouse bench opens a remote-debugging port).
      */
-    static ChromeDriver start(Path profile, String language, int width, int height) {
+    static ChromeDriver start(Path profile, String language, int width, int height, String... extraArguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--lang=" + language, "--window-size=" + width + "," + height));
+        options.addArguments(extraArguments);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         // The page's console, for the message of a failed wait.
         org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
