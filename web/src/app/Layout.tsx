@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { isStaff, signIn, signOut, useUser } from '../auth/session';
+import { isStaff, probablySignedIn, signIn, signOut, useUser } from '../auth/session';
 import { LANGUAGES } from '../i18n';
 import { ProblemMessage } from '../ui/ProblemMessage';
 
@@ -13,6 +13,9 @@ export function Layout() {
   const [signOutError, setSignOutError] = useState<unknown>(null);
   const staff = isStaff(user.data);
   const member = !!user.data?.libraryId;
+  // Until the gateway says who is signed in, the header keeps the room a signed-in header takes (when a session
+  // is likely), so the page does not move down when the navigation appears.
+  const holdRoom = user.isPending && probablySignedIn();
 
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
@@ -65,6 +68,13 @@ export function Layout() {
                 </button>
               </>
             )}
+            {holdRoom && (
+              <span className="placeholder" aria-hidden="true">
+                <span className="who" />
+                <button type="button" className="secondary" tabIndex={-1} disabled>{t('auth.signOut')}</button>
+                <button type="button" className="menu-button secondary" tabIndex={-1} disabled>{t('nav.menu')}</button>
+              </span>
+            )}
             {user.data === null && location.pathname !== '/unsubscribe' && (
               <button type="button" className="secondary" onClick={() => signIn(location.pathname + location.search)}>
                 {t('auth.signIn')}
@@ -83,6 +93,11 @@ export function Layout() {
             )}
           </div>
         </div>
+        {holdRoom && (
+          <div className="site-nav" aria-hidden="true">
+            <ul className="container"><li><span className="nav-placeholder">&nbsp;</span></li></ul>
+          </div>
+        )}
         {user.data && (
           <nav id="site-nav" aria-label={t('nav.label')} className={`site-nav${menuOpen ? ' open' : ''}`}>
             <ul className="container">

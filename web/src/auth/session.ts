@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { headersFor } from '../api/client';
+import { csrfToken, headersFor } from '../api/client';
 import { ApiError, problemOf } from '../api/problem';
 import { STAFF, type User } from '../api/types';
 
@@ -22,6 +22,14 @@ async function fetchUser(): Promise<User | null> {
 
 export function useUser() {
   return useQuery({ queryKey: USER_KEY, queryFn: fetchUser, staleTime: 5 * 60_000, retry: 1 });
+}
+
+/**
+ * Whether a session is likely before /bff/user answers: the gateway hands the CSRF cookie to signed-in browsers
+ * and clears it at sign-out. Only a hint for drawing the page's frame; /bff/user decides.
+ */
+export function probablySignedIn(): boolean {
+  return csrfToken() !== undefined;
 }
 
 export function isStaff(user: User | null | undefined): boolean {

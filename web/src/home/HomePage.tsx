@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { isStaff, useUser } from '../auth/session';
 import { useFormat } from '../i18n/format';
 import { Page } from '../ui/Page';
-import { Empty, QueryState } from '../ui/States';
-import { useLibraryName } from '../roster/api';
+import { Empty, QueryState, Skeleton, SkeletonLines, stillLoading } from '../ui/States';
+import { useLibraries, useLibraryName } from '../roster/api';
 import { useNotes } from '../notes/api';
 import { VisibilityBadge } from '../notes/NoteSummary';
 import { useCohortThemes } from '../themes/api';
@@ -24,15 +24,32 @@ export function HomePage() {
   const notes = useNotes({ page: 0 }, 5);
   const themes = useCohortThemes(cohortId, {});
   const nameOf = useLibraryName();
+  const libraries = useLibraries();
 
   const watched = new Set((progress.data ?? []).filter((p) => p.watched).map((p) => p.webinarId));
   const series = webinars.data?.items ?? [];
   const next = series.find((w) => !watched.has(w.id));
   const done = series.filter((w) => watched.has(w.id)).length;
 
+  // The three cards appear together, once everything they show has come: on a narrow screen they are stacked,
+  // and a card filling in would push the ones below it (layout shift).
+  if (stillLoading(webinars, progress, cohorts, notes, themes, libraries)) {
+    return (
+      <Page title={t('home.greeting', { name: user?.name?.split(' ')[0] ?? '' })} lead={staff ? t('home.leadStaff') : t('home.lead')}>
+        <Skeleton key="loading">
+          <div className="grid">
+            <div className="card"><SkeletonLines widths={['55%', '80%', '100%', '90%', '40%']} /></div>
+            <div className="card"><SkeletonLines widths={['50%', '85%', '60%', '90%', '55%', '80%', '45%', '35%']} /></div>
+            <div className="card"><SkeletonLines widths={['45%', '70%', '85%', '60%', '75%', '40%']} /></div>
+          </div>
+        </Skeleton>
+      </Page>
+    );
+  }
+
   return (
     <Page title={t('home.greeting', { name: user?.name?.split(' ')[0] ?? '' })} lead={staff ? t('home.leadStaff') : t('home.lead')}>
-      <div className="grid">
+      <div className="grid" key="content">
         <section className="card" aria-labelledby="home-next">
           <h2 id="home-next">{user?.libraryId ? t('home.nextTitle') : t('home.seriesTitle')}</h2>
           <QueryState query={webinars} empty={t('home.noWebinars')} isEmpty={(p) => p.items.length === 0}>

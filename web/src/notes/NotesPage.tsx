@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session';
 import { Page } from '../ui/Page';
 import { Pager } from '../ui/Pager';
-import { QueryState } from '../ui/States';
+import { QueryState, Skeleton, SkeletonCards, SkeletonLines } from '../ui/States';
 import { useLibraries, useLibraryName } from '../roster/api';
 import { PAGE_SIZE, useNotes, type NoteFilter } from './api';
 import { NoteSummary } from './NoteSummary';
@@ -92,6 +92,14 @@ export function NotesPage() {
       <QueryState
         query={notes}
         loadingLabel={t('notes.loading')}
+        placeholder={(
+          <Skeleton label={t('notes.loading')}>
+            <SkeletonLines widths={['10rem']} />
+            <SkeletonCards count={3} height="9rem" />
+          </Skeleton>
+        )}
+        // Each note names its library: drawn once the names are known, not re-wrapped when they come.
+        waitFor={[libraries]}
         empty={filtered ? t('notes.noMatch') : t('notes.empty')}
         isEmpty={(p) => p.items.length === 0}
       >

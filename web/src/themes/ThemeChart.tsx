@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { useTranslation } from 'react-i18next';
 import type { Theme } from '../api/types';
 import { useFormat } from '../i18n/format';
+import { CHART_THEMES, chartHeight } from './chartSize';
 
 /**
  * Themes by how many notes and libraries they appear in. Loaded only with the pages that chart
@@ -10,12 +11,12 @@ import { useFormat } from '../i18n/format';
 export default function ThemeChart({ themes }: { themes: Theme[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const data = themes.slice(0, 10).map((theme) => ({
+  const data = themes.slice(0, CHART_THEMES).map((theme) => ({
     name: theme.label,
     notes: theme.noteCount,
     libraries: theme.libraryCount,
   }));
-  const height = Math.max(160, data.length * 44 + 60);
+  const height = chartHeight(data.length);
   return (
     <div className="chart" style={{ height }} aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">

@@ -5,11 +5,12 @@ import type { Themes } from '../api/types';
 import { isStaff, useUser } from '../auth/session';
 import { useFormat } from '../i18n/format';
 import { Page } from '../ui/Page';
-import { Loading, QueryState } from '../ui/States';
+import { QueryState, Skeleton, SkeletonCards, SkeletonLines, stillLoading } from '../ui/States';
 import { useCohortLibraries, useCohorts } from '../roster/api';
 import { useCohortThemes, useLibraryThemes, useThemesPerLibrary, type Range } from './api';
 import { HeatMap } from './HeatMap';
 import { ThemeList } from './ThemeList';
+import { chartHeight } from './chartSize';
 
 const ThemeChart = lazy(() => import('./ThemeChart'));
 
@@ -27,7 +28,13 @@ function ThemesSection({ id, title, themes, empty }: { id: string; title: string
         <>
           <figure className="figure">
             <figcaption>{t('themes.chartCaption')}</figcaption>
-            <Suspense fallback={<Loading label={t('themes.chartLoading')} />}>
+            {/* The chart's code comes on first use: its box keeps the chart's height meanwhile. */}
+            <Suspense fallback={(
+              <div className="chart skeleton-chart loading" style={{ height: chartHeight(themes.themes.length) }}
+                role="status" aria-busy="true">
+                <span className="visually-hidden">{t('themes.chartLoading')}</span>
+              </div>
+            )}>
               <ThemeChart themes={themes.themes} />
             </Suspense>
           </figure>
@@ -108,42 +115,54 @@ export function ThemesPage() {
         <button type="submit">{t('common.apply')}</button>
       </form>
 
-      {libraryId && (
-        <QueryState query={mine} loadingLabel={t('themes.loading')}>
-          {(themes) => (
-            <ThemesSection
-              id="library-themes"
-              title={staff ? t('themes.libraryTitle', { name: libraryName ?? '' }) : t('themes.mineTitle')}
-              themes={themes}
-              empty={t('themes.emptyLibrary')}
-            />
-          )}
-        </QueryState>
-      )}
-      {cohortId ? (
-        <QueryState query={cohort} loadingLabel={t('themes.loading')}>
-          {(themes) => (
-            <ThemesSection
-              id="cohort-themes"
-              title={cohortName ? t('themes.cohortTitleNamed', { name: cohortName }) : t('themes.cohortTitle')}
-              themes={themes}
-              empty={t('themes.emptyCohort')}
-            />
-          )}
-        </QueryState>
+      {/* Both sections (and the staff's heat map) appear together: the library's above the cohort's would push it
+          down if it came later (layout shift). */}
+      {stillLoading(cohorts, libraries, mine, cohort, ...perLibrary) ? (
+        <Skeleton label={t('themes.loading')} key="loading">
+          <SkeletonLines widths={['18rem', '24rem']} />
+          <div className="skeleton-chart" style={{ height: chartHeight(4) }} />
+          <SkeletonCards count={2} height="10rem" />
+        </Skeleton>
       ) : (
-        staff && cohorts.isSuccess && <p className="empty">{t('themes.noCohorts')}</p>
-      )}
-      {staff && cohortId && libraries.data && (
-        <section aria-labelledby="heat-title" className="section">
-          <h2 id="heat-title">{t('themes.heatTitle')}</h2>
-          <p className="muted">{t('themes.heatLead')}</p>
-          <HeatMap
-            libraries={libraries.data}
-            perLibrary={perLibrary.map((q) => q.data)}
-            caption={t('themes.heatCaption', { name: cohortName ?? '' })}
-          />
-        </section>
+        <div key="content">
+          {libraryId && (
+            <QueryState query={mine} loadingLabel={t('themes.loading')}>
+              {(themes) => (
+                <ThemesSection
+                  id="library-themes"
+                  title={staff ? t('themes.libraryTitle', { name: libraryName ?? '' }) : t('themes.mineTitle')}
+                  themes={themes}
+                  empty={t('themes.emptyLibrary')}
+                />
+              )}
+            </QueryState>
+          )}
+          {cohortId ? (
+            <QueryState query={cohort} loadingLabel={t('themes.loading')}>
+              {(themes) => (
+                <ThemesSection
+                  id="cohort-themes"
+                  title={cohortName ? t('themes.cohortTitleNamed', { name: cohortName }) : t('themes.cohortTitle')}
+                  themes={themes}
+                  empty={t('themes.emptyCohort')}
+                />
+              )}
+            </QueryState>
+          ) : (
+            staff && cohorts.isSuccess && <p className="empty">{t('themes.noCohorts')}</p>
+          )}
+          {staff && cohortId && libraries.data && (
+            <section aria-labelledby="heat-title" className="section">
+              <h2 id="heat-title">{t('themes.heatTitle')}</h2>
+              <p className="muted">{t('themes.heatLead')}</p>
+              <HeatMap
+                libraries={libraries.data}
+                perLibrary={perLibrary.map((q) => q.data)}
+                caption={t('themes.heatCaption', { name: cohortName ?? '' })}
+              />
+            </section>
+          )}
+        </div>
       )}
     </Page>
   );

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isStaff, useUser } from '../auth/session';
 import { Page } from '../ui/Page';
-import { QueryState } from '../ui/States';
+import { QueryState, Skeleton, SkeletonCards, SkeletonLines } from '../ui/States';
 import { topicLabel } from '../i18n/labels';
 import { useLibraryProgress, useTopics, useWebinars } from './api';
 import { WebinarCard } from './WebinarCard';
@@ -85,6 +85,14 @@ export function SeriesPage() {
           <QueryState
             query={webinars}
             loadingLabel={t('series.loading')}
+            placeholder={(
+              <Skeleton label={t('series.loading')}>
+                <SkeletonLines widths={['12rem']} />
+                <SkeletonCards count={3} height="15rem" />
+              </Skeleton>
+            )}
+            // The cards show the library's ticks: drawn once with them, not redrawn taller when they come.
+            waitFor={[progress]}
             empty={q || topic ? t('series.noMatch') : t('series.empty')}
             isEmpty={(p) => p.items.length === 0}
           >
