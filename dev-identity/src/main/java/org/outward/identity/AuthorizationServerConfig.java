@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -39,8 +40,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * Spring Authorization Server with one public browser client (authorization code + PKCE), OIDC discovery and JWKS,
- * sign-in by form with the dev password, and access tokens carrying the Outward claims and audience.
+ * Spring Authorization Server with one browser client, the gateway (confidential, authorization code + PKCE,
+ * RP-initiated logout), OIDC discovery and JWKS, sign-in by form with the dev password, and access tokens carrying
+ * the Outward claims and audience.
  */
 @Configuration
 class AuthorizationServerConfig {
@@ -79,18 +81,30 @@ class AuthorizationServerConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The web client is the gateway (backend-for-frontend): a confidential client (secret from the environment,
+     * OUTWARD_WEB_CLIENT_SECRET) that must still use PKCE; redirected back to the gateway and, after sign-out
+     * (RP-initiated logout at /connect/logout), to the app's home page.
+     */
     @Bean
     RegisteredClientRepository clients(IdentityProperties properties) {
         IdentityProperties.WebClient web = properties.webClient();
+        if (web.clientSecret() == null || web.clientSecret().isBlank()) {
+            throw new IllegalStateException("outward.identity.web-client.client-secret must be set "
+                    + "(env OUTWARD_WEB_CLIENT_SECRET; the local stack generates one)");
+        }
         RegisteredClient browser = RegisteredClient.withId(UUID.nameUUIDFromBytes(web.clientId().getBytes()).toString())
                 .clientId(web.clientId())
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .clientSecret("{noop}" + web.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(web.redirectUris()))
+                .postLogoutRedirectUris(uris -> uris.addAll(web.postLogoutRedirectUris()))
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.tokenTtl()).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.tokenTtl())
+                        .refreshTokenTimeToLive(web.refreshTokenTtl()).build())
                 .build();
         return new InMemoryRegisteredClientRepository(List.of(browser));
     }
@@ -115,18 +129,25 @@ class AuthorizationServerConfig {
         return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
     }
 
-    /** Access tokens of the browser flow get the same claims and audience as the dev tokens. */
+    /**
+     * Access tokens of the browser flow get the same claims and audience as the dev tokens; ID tokens get the
+     * same claims (not the audience: an ID token is for the client), so the gateway can tell the app who signed in.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> outwardClaims(UserDirectory users, IdentityProperties properties) {
         return context -> {
-            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
+            boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+            if (!accessToken && !idToken) {
                 return;
             }
             // Looked up again at every token (and refresh): someone taken off the roster since signing in gets none.
             DevUser user = users.find(context.getPrincipal().getName()).orElseThrow(() ->
                     new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED,
                             "You are not on the program's roster.", null)));
-            context.getClaims().audience(List.of(properties.audience()));
+            if (accessToken) {
+                context.getClaims().audience(List.of(properties.audience()));
+            }
             TokenClaims.of(user).forEach((name, value) -> context.getClaims().claim(name, value));
         };
     }

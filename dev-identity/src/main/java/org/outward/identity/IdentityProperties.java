@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param devPassword    the one password of every development user
  * @param keyFile        where the signing key is kept between restarts (empty: a new key each start)
  * @param bootstrapStaff staff users that exist before any roster event
- * @param webClient      the browser client (authorization code with PKCE)
+ * @param webClient      the browser's client, the gateway (authorization code with PKCE)
  */
 @ConfigurationProperties("outward.identity")
 public record IdentityProperties(
@@ -26,6 +26,18 @@ public record IdentityProperties(
     public record Person(String email, String name) {
     }
 
-    public record WebClient(String clientId, List<String> redirectUris) {
+    /**
+     * @param clientSecret           the confidential client's secret (env only, no default)
+     * @param refreshTokenTtl        lifetime of the refresh tokens the gateway renews a session's access token with
+     * @param redirectUris           where the code may be sent: the gateway's /login/oauth2/code/outward
+     * @param postLogoutRedirectUris where the browser may be sent after signing out: the app's home page
+     */
+    public record WebClient(String clientId, String clientSecret, Duration refreshTokenTtl, List<String> redirectUris,
+            List<String> postLogoutRedirectUris) {
+        public WebClient {
+            refreshTokenTtl = refreshTokenTtl == null ? Duration.ofHours(12) : refreshTokenTtl;
+            redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+            postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
+        }
     }
 }

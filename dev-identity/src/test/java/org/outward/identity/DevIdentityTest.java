@@ -54,7 +54,11 @@ class DevIdentityTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> port);
         registry.add("outward.identity.issuer", () -> "http://localhost:" + port);
+        registry.add("outward.identity.web-client.client-secret", () -> SECRET);
     }
+
+    private static final String SECRET = "test-web-secret";
+    private static final String REDIRECT = "http://localhost:8080/login/oauth2/code/outward";
 
     private static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
@@ -189,11 +193,91 @@ class DevIdentityTest {
         assertThat(discovery.get("code_challenge_methods_supported").toString()).contains("S256");
 
         String authorize = "http://localhost:" + port + "/oauth2/authorize?response_type=code&client_id=outward-web"
-                + "&redirect_uri=" + URLEncoder.encode("http://localhost:5173/callback", StandardCharsets.UTF_8)
+                + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
                 + "&scope=openid&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(authorize))
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    /**
+     * The gateway's whole conversation with this provider over real HTTP: sign-in by form, code with PKCE redeemed
+     * with the client secret, an ID token carrying the Outward claims, and RP-initiated logout that ends the
+     * provider session and sends the browser to the registered home page.
+     */
+    @Test
+    void theGatewaySignsInWithASecretAndPkceAndSignsOutAtTheProvider() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://localhost:" + port;
+        String verifier = "a-code-verifier-of-sufficient-length-0123456789-abcdefghij";
+        String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String authorize = base + "/oauth2/authorize?response_type=code&client_id=outward-web&scope=openid%20profile%20email"
+                + "&state=s1&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256";
+
+        assertThat(location(send(browser, get(authorize)))).isEqualTo(base + "/login");
+        signIn(browser, base, "pat.rivera@outward.example");
+        String callback = location(send(browser, get(authorize)));
+        assertThat(callback).startsWith(REDIRECT + "?code=").contains("state=s1");
+        String code = java.net.URLDecoder.decode(callback.replaceAll(".*[?&]code=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+
+        HttpResponse<String> withoutSecret = send(http, tokenRequest(code, verifier, "wrong-secret"));
+        assertThat(withoutSecret.statusCode()).isEqualTo(401);
+        HttpResponse<String> tokens = send(http, tokenRequest(code, verifier, SECRET));
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        JsonNode body = json.readTree(tokens.body());
+        assertThat(body.get("refresh_token")).isNotNull();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(base + "/oauth2/jwks")
+                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        Jwt idToken = decoder.decode(body.get("id_token").asString());
+        assertThat(idToken.getAudience()).containsExactly("outward-web");
+        assertThat(idToken.getClaimAsStringList("roles")).containsExactly("program-staff");
+        assertThat(idToken.getClaimAsString("email")).isEqualTo("pat.rivera@outward.example");
+        assertThat(decoder.decode(body.get("access_token").asString()).getAudience()).containsExactly("outward-api");
+
+        String logout = base + "/connect/logout?id_token_hint=" + idToken.getTokenValue()
+                + "&post_logout_redirect_uri=" + URLEncoder.encode("http://localhost:8080/", StandardCharsets.UTF_8)
+                + "&client_id=outward-web";
+        assertThat(location(send(browser, get(logout)))).isEqualTo("http://localhost:8080/");
+        // The provider session is over: the next authorization asks for the password again.
+        assertThat(location(send(browser, get(authorize)))).isEqualTo(base + "/login");
+    }
+
+    private HttpRequest tokenRequest(String code, String verifier, String secret) {
+        String form = "grant_type=authorization_code&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+                + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&code_verifier=" + verifier;
+        String basic = java.util.Base64.getEncoder().encodeToString(("outward-web:" + secret).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    /** The provider's form: GET it for its CSRF field, POST the dev password. */
+    private void signIn(HttpClient browser, String base, String email) throws Exception {
+        String page = send(browser, get(base + "/login")).body();
+        String csrf = page.replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
+        String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=outward&_csrf="
+                + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        HttpResponse<String> posted = send(browser, HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(location(posted)).doesNotContain("error");
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build();
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws Exception {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").orElse("(no Location, status " + response.statusCode() + ")");
     }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Downstream implements AutoCloseable {
 
     /** What the service received. */
-    record Received(String method, String uri, List<String> requestIds, String authorization, String body,
+    record Received(String method, String uri, List<String> requestIds, String authorization, String cookie, String body,
             Map<String, List<String>> headers) {
 
         /** Every value of a request header (any case). */
@@ -86,8 +86,8 @@ final class Downstream implements AutoCloseable {
             String uri = exchange.getRequestURI().toString();
             List<String> requestIds = exchange.getRequestHeaders().getOrDefault("X-Request-Id", List.of());
             last.set(new Received(exchange.getRequestMethod(), uri, requestIds,
-                    exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8),
-                    Map.copyOf(exchange.getRequestHeaders())));
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Cookie"),
+                    new String(body, StandardCharsets.UTF_8), Map.copyOf(exchange.getRequestHeaders())));
             count.incrementAndGet();
             if (!requestIds.isEmpty()) {
                 exchange.getResponseHeaders().add("X-Request-Id", requestIds.get(0));

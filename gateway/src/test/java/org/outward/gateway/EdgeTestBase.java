@@ -13,9 +13,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * One gateway (one Spring context, shared by the subclasses) in front of three fake services, trusting
- * {@link TestTokens}, following the roster topic of an in-process Kafka broker, with small body limits so
- * oversize bodies are cheap to send. Rate limits stay generous here: {@link RateLimitTest} has its own gateway
- * with tight ones. The fake services live as long as the JVM, like the cached context that points at them.
+ * {@link TestTokens}, following the roster topic of an in-process Kafka broker, with a session store (MongoDB wire
+ * server) and a fake provider token endpoint for browser sessions, with small body limits so oversize bodies are
+ * cheap to send. Rate limits stay generous here: {@link RateLimitTest} has its own gateway with tight ones. The
+ * fake services live as long as the JVM, like the cached context that points at them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "outward.gateway.max-body.standard=1KB",
@@ -33,6 +34,8 @@ abstract class EdgeTestBase {
     static final Downstream notifications = new Downstream("notifications");
     static final Map<String, Downstream> services = Map.of(
             "catalog", catalog, "notes", notes, "notifications", notifications);
+    /** The identity provider's token endpoint, for refreshing browser sessions' access tokens. */
+    static final TokenEndpoint tokenEndpoint = new TokenEndpoint();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -40,6 +43,8 @@ abstract class EdgeTestBase {
         registry.add("CATALOG_URL", catalog::url);
         registry.add("NOTES_URL", notes::url);
         registry.add("NOTIFICATION_URL", notifications::url);
+        SessionStoreForTests.register(registry);
+        registry.add("outward.sign-in.provider.token-uri", tokenEndpoint::url);
     }
 
     @Autowired

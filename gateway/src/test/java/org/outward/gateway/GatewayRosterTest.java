@@ -4,21 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.outward.contracts.Events;
 import org.outward.contracts.catalog.LibraryJoinedCohort;
 import org.outward.contracts.catalog.MemberAdded;
+import org.outward.gateway.session.CachedSessionRepository;
 import org.outward.platform.test.RosterEvents;
 import org.outward.platform.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 
 /**
  * The gateway follows the roster topic (a real in-process broker): a valid, even cached, token of someone the
- * roster removed, or of a member whose library left its cohort, is refused with a 403 problem and never forwarded.
+ * roster removed, or of a member whose library left its cohort, is refused with a 403 problem and never forwarded;
+ * so is a signed-in browser session of theirs.
  */
 class GatewayRosterTest extends EdgeTestBase {
 
@@ -26,6 +30,12 @@ class GatewayRosterTest extends EdgeTestBase {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    CachedSessionRepository sessions;
+
+    @Autowired
+    ReactiveClientRegistrationRepository registrations;
 
     @Test
     void aRemovedMembersCachedTokenIsRefusedAtTheEdgeAndAReAddedOnePassesAgain() {
@@ -91,6 +101,33 @@ class GatewayRosterTest extends EdgeTestBase {
         roster.memberRemoved("s-" + email, email, null, null);
 
         await().atMost(PROPAGATION).until(() -> status(token) == 403);
+    }
+
+    @Test
+    void aSignedInBrowserSessionOfSomeoneTheRosterRemovedIsRefusedLikeTheirToken() {
+        String library = "lib-" + UUID.randomUUID();
+        String email = "reader@" + library + ".test";
+        SignedInSessions.SignedIn session = new SignedInSessions(sessions, registrations)
+                .member(email, library, Instant.now().plus(Duration.ofHours(1)));
+        RosterEvents roster = new RosterEvents(kafka);
+        roster.publish(Events.LIBRARY_JOINED_COHORT, library, joined(library));
+        roster.memberAdded(member("m-" + library, email, library));
+        assertThat(sessionStatus(session)).isEqualTo(200);
+
+        roster.memberRemoved("m-" + library, email, library, "c-1");
+
+        await().atMost(PROPAGATION).until(() -> sessionStatus(session) == 403);
+        int before = received();
+        client.get().uri("/api/notes/x").cookie("SESSION", session.sessionId()).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("You are no longer on the program's roster.");
+        assertThat(received()).as("never forwarded").isEqualTo(before);
+    }
+
+    private int sessionStatus(SignedInSessions.SignedIn session) {
+        return client.get().uri("/api/notifications/x").cookie("SESSION", session.sessionId())
+                .exchange().returnResult(Void.class).getStatus().value();
     }
 
     private int status(String token) {

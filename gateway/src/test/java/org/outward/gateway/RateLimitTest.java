@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.outward.gateway.session.CachedSessionRepository;
 import org.outward.platform.test.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -19,7 +22,7 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * A flood from one client gets 429 problem+json with Retry-After while other clients still get through:
- * per user (same IP, other token) and per client IP (real connections from distinct loopback addresses,
+ * per user (same IP, other token; a signed-in browser session the same way) and per client IP (real connections from distinct loopback addresses,
  * 127.0.0.2 and 127.0.0.3, which Linux routes to this machine). Tight limits, refilled slowly enough
  * (one request per 20 s) that no refill happens during the test. 127.0.0.10 plays a trusted proxy (a load
  * balancer in front of the gateway): the per-IP limit keys on the address it forwards, and only on its.
@@ -42,6 +45,7 @@ class RateLimitTest {
         registry.add("CATALOG_URL", catalog::url);
         registry.add("NOTES_URL", Downstream::closedUrl);
         registry.add("NOTIFICATION_URL", Downstream::closedUrl);
+        SessionStoreForTests.register(registry);
     }
 
     @AfterAll
@@ -51,6 +55,12 @@ class RateLimitTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CachedSessionRepository sessions;
+
+    @Autowired
+    ReactiveClientRegistrationRepository registrations;
 
     static final String PROXY = "127.0.0.10";
 
@@ -90,6 +100,28 @@ class RateLimitTest {
         client.get().uri("/api/catalog/webinars").header(HttpHeaders.AUTHORIZATION, "Bearer " + other)
                 .exchange().expectStatus().isOk();
         assertThat(catalog.count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aSignedInBrowserSessionIsLimitedPerUserLikeABearerClient() {
+        SignedInSessions signIn = new SignedInSessions(sessions, registrations);
+        String flooder = signIn.robin().sessionId();
+        String other = signIn.member("patient@library.example", "lib-8", java.time.Instant.now().plusSeconds(3600))
+                .sessionId();
+        WebTestClient client = from("127.0.0.4");
+
+        for (int i = 0; i < 3; i++) {
+            client.get().uri("/api/catalog/webinars").cookie("SESSION", flooder).exchange().expectStatus().isOk();
+        }
+        int before = catalog.count();
+        client.get().uri("/api/catalog/webinars").cookie("SESSION", flooder)
+                .exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(catalog.count()).isEqualTo(before);
+
+        client.get().uri("/api/catalog/webinars").cookie("SESSION", other).exchange().expectStatus().isOk();
     }
 
     @Test

@@ -132,6 +132,8 @@ public final class LocalStack implements AutoCloseable {
         common.put("OUTWARD_IDP_KEY_FILE", config.dataDir().resolve("identity").resolve("signing-key.json").toString());
         // This is the local stack: its development secrets (unsubscribe secret, dev password) are allowed here only.
         common.put("OUTWARD_LOCAL_STACK", "true");
+        // The gateway signs browsers in as a confidential client of dev-identity: both get the same secret.
+        common.put("OUTWARD_WEB_CLIENT_SECRET", webClientSecret());
         common.putAll(extraEnvironment);
         Console.say("starting services (logs in %s) ...", config.dataDir().resolve("logs"));
         start("catalog-service", config.catalogPort(), common);
@@ -143,6 +145,53 @@ public final class LocalStack implements AutoCloseable {
             service.awaitReady(SERVICE_START_TIMEOUT);
             Console.say("%s ready on port %d (pid %d)", service.name(), service.port(), service.process().pid());
         }
+    }
+
+    /**
+     * The gateway's client secret at dev-identity: random, made on the first start and kept with the data (like
+     * the signing key), so sessions survive a restart of the stack.
+     */
+    private String webClientSecret() throws IOException {
+        Path file = config.dataDir().resolve("identity").resolve("web-client-secret");
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file).trim();
+        }
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        String secret = java.util.HexFormat.of().formatHex(random);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, secret);
+        return secret;
+    }
+
+    /**
+     * One more gateway instance on a free port, with the same settings as the first (same session store): for
+     * tests of what several instances share. It stops with the stack.
+     */
+    public String startAnotherGateway() throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        return startAnother("gateway", port, Map.of());
+    }
+
+    /**
+     * One more instance of a module on the given port, with the stack's settings plus {@code overrides}: for tests
+     * that need one process configured differently (e.g. a dev-identity with short token lifetimes and a gateway
+     * that signs in there). It stops with the stack.
+     */
+    public String startAnother(String module, int port, Map<String, String> overrides)
+            throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>(serviceEnv);
+        env.putAll(config.serviceEnv());
+        env.putAll(overrides);
+        env.put("SERVER_PORT", String.valueOf(port));
+        ServiceProcess process = ServiceProcess.start(config, module, module + "-" + port, port, env);
+        services.add(process);
+        process.awaitReady(SERVICE_START_TIMEOUT);
+        Console.say("another %s ready on port %d (pid %d)", module, port, process.process().pid());
+        return "http://localhost:" + port;
     }
 
     private void start(String module, int port, Map<String, String> common) throws IOException {
@@ -274,6 +323,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  Mail viewer:         " + (mail != null ? config.mailViewerUrl() : "(external SMTP)"));
         System.out.println("  Sign-in (dev):       " + config.identityUrl() + "  (any roster email, password "
                 + DemoData.DEV_PASSWORD + ")");
+        System.out.println("  Browser sign-in:     " + g + "/bff/login  (then " + g + "/bff/user says who you are)");
         System.out.println("  Kafka:               " + config.kafkaBootstrap());
         System.out.println("  MongoDB:             " + config.mongoUri());
         System.out.println("  Logs and data:       " + config.dataDir());

@@ -28,8 +28,12 @@ import org.yaml.snakeyaml.Yaml;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DockerComposeTest {
 
-    /** Names that hold a secret, in an environment key or in a variable compose reads. */
-    private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|passwd|token|private_key|api_key).*");
+    /**
+     * Names that hold a secret, in an environment key or in a variable compose reads; an address is none (the
+     * gateway's OUTWARD_OIDC_TOKEN_URI names the provider's token endpoint).
+     */
+    private static final Pattern SECRET =
+            Pattern.compile("(?i)(?!.*_(?:URI|URL)$).*(secret|password|passwd|token|private_key|api_key).*");
     /** {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME-default}}, {@code ${NAME:?message}}, ... */
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}");
 

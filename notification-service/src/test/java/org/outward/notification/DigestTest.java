@@ -160,7 +160,7 @@ class DigestTest extends ServiceTest {
         assertThat(text).contains("Hello Wes Member,", "daily digest for West Library", "== Notes shared in your cohort ==",
                 "You are receiving this email because you are on the West Library team",
                 "Change how often you get these emails: https://outward.example/settings/notifications",
-                "Unsubscribe: https://outward.example/api/notifications/unsubscribe?token=");
+                "Unsubscribe: https://outward.example/unsubscribe?token=");
         assertThat(html).contains("<h2", "Notes shared in your cohort", "href=\"https://outward.example/notes/"
                 + second.noteId() + "\"", "Unsubscribe</a>");
     }

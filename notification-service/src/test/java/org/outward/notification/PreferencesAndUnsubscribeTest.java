@@ -105,7 +105,7 @@ class PreferencesAndUnsubscribeTest extends ServiceTest {
     }
 
     @Test
-    void oneClickTurnsTheKindOffAndThePageOffersLowerFrequencies() {
+    void oneClickTurnsTheKindOffAndTheWebPageOffersLowerFrequencies() {
         MemberAdded who = f.member("Wyn", library);
         CohortFixture.publish(events, List.of(), List.of(who));
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(Query.query(Criteria.where("_id")
@@ -113,18 +113,32 @@ class PreferencesAndUnsubscribeTest extends ServiceTest {
         Api anonymous = new Api(port).as(null);
         String token = tokens.issue(who.memberId(), "new-webinar");
 
+        // The web client's page reads what the link covers as JSON ...
         Api.Response page = anonymous.get(UnsubscribeTokens.PATH + "?token=" + token);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.body()).contains("as they happen", "value=\"daily\"", "value=\"weekly\"", "value=\"off\"");
+        assertThat(page.json().get("scope").asString()).isEqualTo("new-webinar");
+        assertThat(page.json().get("kinds").toString()).isEqualTo("[\"new-webinar\"]");
+        assertThat(page.json().get("current").asString()).isEqualTo("immediate");
+        assertThat(page.json().get("choices").toString()).isEqualTo("[\"daily\",\"weekly\",\"off\"]");
+        // ... and a browser opening the endpoint itself is sent to that page.
+        Api.Response browser = anonymous.accepting("text/html,application/xhtml+xml,*/*;q=0.8")
+                .get(UnsubscribeTokens.PATH + "?token=" + token);
+        assertThat(browser.status()).isEqualTo(303);
+        assertThat(browser.location()).isEqualTo("https://outward.example/unsubscribe?token=" + token);
 
         Api.Response lower = anonymous.postForm(UnsubscribeTokens.PATH + "?token=" + token, "choice=weekly");
         assertThat(lower.status()).isEqualTo(200);
+        assertThat(lower.json().get("current").asString()).isEqualTo("weekly");
+        assertThat(lower.json().get("choices").toString()).isEqualTo("[\"off\"]");
         assertThat(kind(who, "new-webinar")).isEqualTo("weekly");
+        assertThat(anonymous.postForm(UnsubscribeTokens.PATH + "?token=" + token, "choice=immediate").status())
+                .isEqualTo(400);
 
-        Api.Response oneClick = anonymous.postForm(UnsubscribeTokens.PATH + "?token=" + token,
+        // A mail client's one-click POST (RFC 8058) sends no Accept: it gets the small HTML answer.
+        Api.Response oneClick = anonymous.accepting(null).postForm(UnsubscribeTokens.PATH + "?token=" + token,
                 "List-Unsubscribe=One-Click");
         assertThat(oneClick.status()).isEqualTo(200);
+        assertThat(oneClick.contentType()).startsWith("text/html");
         assertThat(kind(who, "new-webinar")).isEqualTo("off");
         assertThat(kind(who, "cohort-notes")).isEqualTo("daily");
 
@@ -148,6 +162,9 @@ class PreferencesAndUnsubscribeTest extends ServiceTest {
             Api.Response response = anonymous.postForm(UnsubscribeTokens.PATH + "?token=" + bad,
                     "List-Unsubscribe=One-Click");
             assertThat(response.status()).as(bad).isEqualTo(400);
+            assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("token");
+            assertThat(anonymous.accepting(null).postForm(UnsubscribeTokens.PATH + "?token=" + bad,
+                    "List-Unsubscribe=One-Click").status()).as(bad).isEqualTo(400);
         }
         // The forged payload named Uma: her preferences are untouched.
         assertThat(kind(uma, "themes")).isNotEqualTo("off");
@@ -182,11 +199,15 @@ class PreferencesAndUnsubscribeTest extends ServiceTest {
         }
 
         Api browser = anonymous.accepting(BROWSER);
-        for (Api.Response response : List.of(browser.get(link), browser.postForm(link, "List-Unsubscribe=One-Click"))) {
-            assertThat(response.status()).isEqualTo(400);
-            assertThat(response.contentType()).startsWith("text/html");
-            assertThat(response.body()).contains("<!DOCTYPE html>", "Link not valid");
-        }
+        // A browser opening the link is sent to the web client's page, which tells it the link is not valid ...
+        Api.Response opened = browser.get(link);
+        assertThat(opened.status()).isEqualTo(303);
+        assertThat(opened.location()).isEqualTo("https://outward.example/unsubscribe?token=garbage");
+        // ... and a form a browser posts here itself gets a small page.
+        Api.Response posted = browser.postForm(link, "List-Unsubscribe=One-Click");
+        assertThat(posted.status()).isEqualTo(400);
+        assertThat(posted.contentType()).startsWith("text/html");
+        assertThat(posted.body()).contains("<!DOCTYPE html>", "Link not valid");
         Api.Response badChoice = browser.postForm(valid, "choice=hourly");
         assertThat(badChoice.status()).isEqualTo(400);
         assertThat(badChoice.contentType()).startsWith("text/html");
@@ -208,6 +229,7 @@ class PreferencesAndUnsubscribeTest extends ServiceTest {
         assertThat(response.status()).isEqualTo(429);
         assertThat(Long.parseLong(response.retryAfter())).isBetween(1L, 60L);
         assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(429);
         assertThat(response.json().path("title").asString()).isEqualTo("Too many requests");
         Api.Response page = anonymous.accepting(BROWSER).get(UnsubscribeTokens.PATH + "?token=" + token);
         assertThat(page.status()).isEqualTo(429);

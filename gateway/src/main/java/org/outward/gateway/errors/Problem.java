@@ -36,6 +36,17 @@ public record Problem(HttpStatusCode status, String title, String detail) {
             return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                     "The service handling this request is not reachable right now. Try again shortly.");
         }
+        // A browser session's access token could not be refreshed (refresh token expired or revoked, provider
+        // session ended): the person has to sign in again.
+        if (hasCauseNamed(error, "ClientAuthorizationRequiredException") || hasCauseNamed(error, "ClientAuthorizationException")) {
+            return signInExpired();
+        }
+        // The session store (MongoDB) is not reachable: sessions cannot be checked right now.
+        if (hasCauseNamed(error, "MongoTimeoutException") || hasCauseNamed(error, "MongoSocketException")
+                || hasCauseNamed(error, "MongoSocketOpenException")) {
+            return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "Signed-in sessions cannot be checked right now. Try again shortly.");
+        }
         if (error instanceof ErrorResponse response) {
             return fromErrorResponse(response);
         }
@@ -53,6 +64,15 @@ public record Problem(HttpStatusCode status, String title, String detail) {
 
     public static Problem unauthorized() {
         return new Problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "A valid bearer token is required.");
+    }
+
+    public static Problem signInExpired() {
+        return new Problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "Your sign-in has expired. Sign in again.");
+    }
+
+    public static Problem csrfRefused() {
+        return new Problem(HttpStatus.FORBIDDEN, "Forbidden",
+                "Missing or wrong CSRF token: send the value of the XSRF-TOKEN cookie in the X-XSRF-TOKEN header.");
     }
 
     public static Problem forbidden() {

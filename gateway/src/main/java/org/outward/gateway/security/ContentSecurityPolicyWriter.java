@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
  * the gateway's own origin) may load its own scripts and styles and call the gateway; API responses are
  * data, never a page, so they may load nothing at all.
  */
-final class ContentSecurityPolicyWriter implements ServerHttpHeadersWriter {
+public final class ContentSecurityPolicyWriter implements ServerHttpHeadersWriter {
 
     static final String HEADER = "Content-Security-Policy";
     static final String DOCS = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "

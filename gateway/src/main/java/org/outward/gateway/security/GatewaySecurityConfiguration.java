@@ -12,6 +12,7 @@ import org.outward.gateway.errors.ProblemErrorHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -30,9 +31,11 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
 /**
- * The gateway's half of sign-in: every request under /api needs a valid RS256 bearer token (signature,
+ * API clients' sign-in (requests with an Authorization header; browsers are BrowserSecurity's): every request
+ * needs a valid RS256 bearer token (signature,
  * issuer, audience, expiry), checked here with the same settings the services use; the services check it
  * again, so nothing relies on the gateway alone. Then {@link RosterGate}: a valid token of someone the roster has
  * removed (or whose library left) is refused with 403. The Authorization header is passed on unchanged.
@@ -44,7 +47,7 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 public class GatewaySecurityConfiguration {
 
     /** Needing no token: probes, the docs page and specs, the one-click unsubscribe link of emails. */
-    static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+    public static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
         "/actuator/prometheus",
         "/api/docs", "/api/docs/**", "/api/notifications/unsubscribe/**"};
 
@@ -75,6 +78,11 @@ public class GatewaySecurityConfiguration {
         return settings.cacheSize() > 0 ? new CachingJwtDecoder(decoder, clock, settings.cacheSize()) : decoder;
     }
 
+    /** Requests with an Authorization header: API clients. They never get a session, a cookie or CSRF checks. */
+    public static final ServerWebExchangeMatcher BEARER_REQUESTS = exchange ->
+            exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                    ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+
     @Bean
     InMemoryRoster roster() {
         return new InMemoryRoster();
@@ -88,18 +96,15 @@ public class GatewaySecurityConfiguration {
     }
 
     @Bean
+    @Order(1)
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
             ProblemErrorHandler problems, InMemoryRoster roster) {
-        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
-            // RFC 6750: a bare challenge when no token came, invalid_token (no details) when one was refused.
-            boolean tokenSent = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
-                    tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
-            return problems.write(exchange, Problem.unauthorized());
-        };
+        ServerAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint(problems);
         ServerAccessDeniedHandler forbidden = (exchange, e) -> problems.write(exchange,
                 RosterGate.refusal(exchange).map(Problem::forbidden).orElseGet(Problem::forbidden));
         return http
+                // Requests carrying a token; browsers (session cookie) have their own chain, BrowserSecurity.
+                .securityMatcher(BEARER_REQUESTS)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -8,16 +8,18 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * The gateway's part in "access follows the roster": a valid token (cached by {@link CachingJwtDecoder} or not)
- * does not pass once the roster (the topic, folded in memory by {@link RosterFeed}) says its bearer was removed,
- * or that their library left its cohort. Checked on every request after the token, so no cached token outlives
- * a revocation; a map look-up, no remote call.
+ * or a signed-in browser session does not pass once the roster (the topic, folded in memory by
+ * {@link RosterFeed}) says its holder was removed, or that their library left its cohort. Checked on every
+ * request after the token or the session, so no cached token and no session outlives a revocation; a map look-up,
+ * no remote call. The person is named by the claims of the bearer token, or of a session's OIDC user (its ID
+ * token carries the same {@code email} and {@code library_id}).
  *
  * <p>Only refusals are decided here: a person the gateway has not heard of passes, and each service then checks
  * the caller against its own roster view (which refuses library members it does not know).
@@ -41,17 +43,17 @@ public final class RosterGate implements ReactiveAuthorizationManager<Authorizat
     }
 
     private AuthorizationResult decide(Authentication auth, ServerWebExchange exchange) {
-        if (!(auth.getPrincipal() instanceof Jwt jwt)) {
+        if (!(auth.getPrincipal() instanceof ClaimAccessor claims)) {
             return new AuthorizationDecision(false);
         }
-        Optional<String> refusal = refusal(jwt);
+        Optional<String> refusal = refusal(claims);
         refusal.ifPresent(reason -> exchange.getAttributes().put(REFUSAL, reason));
         return new AuthorizationDecision(refusal.isEmpty());
     }
 
-    /** Why the bearer of this (valid) token may not pass, if the roster says so. */
-    Optional<String> refusal(Jwt jwt) {
-        RosterStanding standing = roster.standing(jwt.getClaimAsString("email"));
+    /** Why the holder of these (valid) claims may not pass, if the roster says so. */
+    Optional<String> refusal(ClaimAccessor claims) {
+        RosterStanding standing = roster.standing(claims.getClaimAsString("email"));
         switch (standing.status()) {
             case ACTIVE:
                 return Optional.empty();
@@ -61,14 +63,14 @@ public final class RosterGate implements ReactiveAuthorizationManager<Authorizat
                 return Optional.of(LIBRARY_LEFT);
             default:
                 // Not known here (yet): only the library the token names can tell.
-                boolean left = roster.library(jwt.getClaimAsString("library_id")).filter(l -> !l.inCohort())
+                boolean left = roster.library(claims.getClaimAsString("library_id")).filter(l -> !l.inCohort())
                         .map(RosterLibrary::libraryId).isPresent();
                 return left ? Optional.of(LIBRARY_LEFT) : Optional.empty();
         }
     }
 
     /** The reason a request was refused by the roster, for the 403's detail. */
-    static Optional<String> refusal(ServerWebExchange exchange) {
+    public static Optional<String> refusal(ServerWebExchange exchange) {
         return Optional.ofNullable(exchange.getAttribute(REFUSAL));
     }
 }

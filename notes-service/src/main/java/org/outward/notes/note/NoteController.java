@@ -130,6 +130,12 @@ class NoteController {
                 .body(new InputStreamResource(content));
     }
 
+    @Operation(summary = "The text extracted from an attachment (whoever may read the note)")
+    @GetMapping("/{id}/attachments/{attachmentId}/text")
+    AttachmentText text(@PathVariable String id, @PathVariable String attachmentId, Caller caller) {
+        return AttachmentText.of(notes.attachment(caller, id, attachmentId));
+    }
+
     /** {@code attachment; filename="ascii fallback"; filename*=UTF-8''percent-encoded} (RFC 6266, RFC 8187). */
     static String contentDisposition(String name) {
         StringBuilder ascii = new StringBuilder();

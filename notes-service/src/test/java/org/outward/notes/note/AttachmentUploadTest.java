@@ -62,6 +62,20 @@ class AttachmentUploadTest extends NotesIntegrationTest {
         assertThat(stored.get(3).getString("text")).contains("Rent keeps rising");
         assertThat(stored.get(4).getString("text")).isNull();
 
+        // The note's page shows each file's text; an image has none.
+        String noteId = view.get("id").asString();
+        JsonNode pdfText = json(get("/api/notes/" + noteId + "/attachments/" + attachments.get(0).get("id").asString()
+                + "/text", memberOf(libraryId)));
+        assertThat(pdfText.get("name").asString()).isEqualTo("transit.pdf");
+        assertThat(pdfText.get("extraction").asString()).isEqualTo("done");
+        assertThat(pdfText.get("text").asString()).contains("later bus on route nine");
+        JsonNode pngText = json(get("/api/notes/" + noteId + "/attachments/" + attachments.get(4).get("id").asString()
+                + "/text", memberOf(libraryId)));
+        assertThat(pngText.get("extraction").asString()).isEqualTo("none");
+        assertThat(pngText.get("text").isNull()).isTrue();
+        assertThat(get("/api/notes/" + noteId + "/attachments/no-such-file/text", memberOf(libraryId)).statusCode())
+                .isEqualTo(404);
+
         // The extracted text is searchable.
         JsonNode found = json(get("/api/notes?libraryId=" + libraryId + "&q=MAKER+weekends", memberOf(libraryId)));
         assertThat(found.get("total").asLong()).isEqualTo(1);

@@ -95,6 +95,14 @@ class NoteAuthorizationMatrixTest extends NotesIntegrationTest {
                     (t, f, auth) -> t.send("GET", "/api/notes/" + f.privateId() + "/attachments/"
                             + f.privateAttachment(), auth, null, null, null),
                     expect(401, 200, 200, 404, 404)),
+            new Route("GET", "/api/notes/{id}/attachments/{attachmentId}/text", "shared note's file text", false,
+                    (t, f, auth) -> t.send("GET", "/api/notes/" + f.sharedId() + "/attachments/"
+                            + f.sharedAttachment() + "/text", auth, null, null, null),
+                    expect(401, 200, 200, 200, 404)),
+            new Route("GET", "/api/notes/{id}/attachments/{attachmentId}/text", "private note's file text", false,
+                    (t, f, auth) -> t.send("GET", "/api/notes/" + f.privateId() + "/attachments/"
+                            + f.privateAttachment() + "/text", auth, null, null, null),
+                    expect(401, 200, 200, 404, 404)),
             new Route("PUT", "/api/notes/{id}", "edit shared note", true,
                     (t, f, auth) -> t.send("PUT", "/api/notes/" + f.sharedId(), auth, "application/json",
                             JSON.writeValueAsBytes(validNote(f.libraryId())), "\"1\""),

@@ -37,12 +37,13 @@ class DigestAssembly {
     OutgoingEmail email(DigestSnapshot snapshot, Recipient recipient, Optional<Library> library, Preferences prefs,
             Frequency frequency, String key, List<FeedItem> items) {
         String what = frequency.key() + " digest";
-        String unsubscribe = tokens.url(recipient.memberId(), frequency.key());
-        RenderedEmail email = renderer.render(recipient, library, what, groups(snapshot, prefs, items), unsubscribe,
-                "you chose a " + what + " of Outward news");
+        // The body links to the web page (it asks before unsubscribing); the header is the one-click POST address.
+        UnsubscribeTokens.Links unsubscribe = tokens.links(recipient.memberId(), frequency.key());
+        RenderedEmail email = renderer.render(recipient, library, what, groups(snapshot, prefs, items),
+                unsubscribe.page(), "you chose a " + what + " of Outward news");
         return new OutgoingEmail(key, "digest-" + frequency.key(), recipient.memberId(), recipient.email(),
                 recipient.name(), email.subject(), email.text(), email.html(), null, null,
-                tokens.listUnsubscribeHeader(unsubscribe));
+                tokens.listUnsubscribeHeader(unsubscribe.oneClick()));
     }
 
     /** The subject the digest would have, without an unsubscribe link (preview). */

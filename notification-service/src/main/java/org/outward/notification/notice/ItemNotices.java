@@ -76,13 +76,13 @@ public class ItemNotices {
             }
             List<DigestContent.Group> groups = DigestContent.groups(List.of(item), libraries,
                     feed.librarySharedThemes(), web.baseUrl(), prefs.zone(), 1);
-            String unsubscribe = tokens.url(recipient.memberId(), item.kind().key());
-            RenderedEmail email = renderer.render(recipient, library, null, groups, unsubscribe,
+            UnsubscribeTokens.Links unsubscribe = tokens.links(recipient.memberId(), item.kind().key());
+            RenderedEmail email = renderer.render(recipient, library, null, groups, unsubscribe.page(),
                     "you asked to hear about " + item.kind().label().toLowerCase(java.util.Locale.ROOT)
                             + " as they happen");
             if (outbox.enqueue(new OutgoingEmail(key, item.kind().key(), recipient.memberId(), recipient.email(),
                     recipient.name(), email.subject(), email.text(), email.html(), envelope.correlationId(),
-                    envelope.id().toString(), tokens.listUnsubscribeHeader(unsubscribe)))) {
+                    envelope.id().toString(), tokens.listUnsubscribeHeader(unsubscribe.oneClick())))) {
                 queued++;
             }
         }

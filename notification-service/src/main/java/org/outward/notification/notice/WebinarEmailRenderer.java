@@ -46,7 +46,7 @@ public class WebinarEmailRenderer {
         return render(webinar, recipient, library, null);
     }
 
-    /** @param unsubscribeUrl the one-click link, also shown in the footer with the preferences link; may be null */
+    /** @param unsubscribeUrl the web client's unsubscribe page, shown in the footer with the preferences link; may be null */
     public RenderedEmail render(WebinarPublished webinar, Recipient recipient, Optional<Library> library,
             String unsubscribeUrl) {
         Map<String, Object> model = new HashMap<>();

@@ -71,11 +71,11 @@ public class WebinarNotices {
                 skipped++;
                 continue;
             }
-            String unsubscribe = tokens.url(recipient.memberId(), NewsKind.NEW_WEBINAR.key());
-            RenderedEmail email = renderer.render(webinar, recipient, library, unsubscribe);
+            UnsubscribeTokens.Links unsubscribe = tokens.links(recipient.memberId(), NewsKind.NEW_WEBINAR.key());
+            RenderedEmail email = renderer.render(webinar, recipient, library, unsubscribe.page());
             boolean added = outbox.enqueue(new OutgoingEmail(key, KIND, recipient.memberId(), recipient.email(),
                     recipient.name(), email.subject(), email.text(), email.html(), envelope.correlationId(),
-                    envelope.id().toString(), tokens.listUnsubscribeHeader(unsubscribe)));
+                    envelope.id().toString(), tokens.listUnsubscribeHeader(unsubscribe.oneClick())));
             if (added) {
                 queued++;
             } else {

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,15 +34,16 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * One-click unsubscribe (RFC 8058), public: the signed token in the link is the only credential.
- * {@code GET} shows a small page offering a lower frequency or off; {@code POST} with
- * {@code List-Unsubscribe=One-Click} (what mail clients send) turns the token's scope off, and with
- * {@code choice=daily|weekly|off} (the page's buttons) sets that. The scope is a kind of news, or a digest
- * frequency (then every kind currently at that frequency changes). Rate limited per client address: the peer,
- * or behind the gateway (a trusted proxy, {@code outward.proxy.trusted}) the address it forwarded.
+ * {@code POST} with {@code List-Unsubscribe=One-Click} (what mail clients send) turns the token's scope off, and
+ * with {@code choice=daily|weekly|off} sets that. The page people see is the web client's ({@code /unsubscribe},
+ * in the site's look): it reads and changes the same resource as JSON; a browser opening this address itself is
+ * sent there (303). The scope is a kind of news, or a digest frequency (then every kind currently at that frequency
+ * changes). Rate limited per client address: the peer, or behind the gateway (a trusted proxy,
+ * {@code outward.proxy.trusted}) the address it forwarded.
  *
- * <p>Errors speak the client's language: a browser (it asks for {@code text/html}) gets a small page, every other
- * client (mail clients posting One-Click, scripts) RFC 9457 {@code application/problem+json} like the rest of the
- * API.
+ * <p>Answers follow the client's {@code Accept} ({@link Wants}): a browser gets small pages for errors, every
+ * other client (mail clients posting One-Click, scripts, the web client) RFC 9457 {@code application/problem+json}
+ * like the rest of the API; a saved change is JSON for a client that asks for JSON and a small page otherwise.
  */
 @RestController
 @Tag(name = "Unsubscribe")
@@ -65,45 +67,53 @@ class UnsubscribeController {
         this.preferences = preferences;
     }
 
+    /** What the link's token covers and what it may be lowered to; as JSON for the web client's page. */
+    record UnsubscribeView(String scope, List<String> kinds, String current, List<String> choices) {
+
+        static UnsubscribeView of(Target target, Frequency current) {
+            return new UnsubscribeView(target.scope(), target.kinds().stream().map(NewsKind::key).toList(),
+                    current.key(), current.lower().stream().filter(f -> f != Frequency.IMMEDIATE)
+                            .map(Frequency::key).toList());
+        }
+    }
+
     @GetMapping(UnsubscribeTokens.PATH)
-    @Operation(summary = "Page offering a lower frequency or off (public, signed token)")
-    @ApiResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html"))
+    @Operation(summary = "What the link covers, as JSON (public, signed token); a browser is sent to the web page")
+    @ApiResponse(responseCode = "200", description = "What the link covers and the frequencies it may be lowered to",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnsubscribeView.class)))
+    @ApiResponse(responseCode = "303", description = "A browser: to the web client's unsubscribe page, same token")
     @ApiResponse(responseCode = "400", description = "The link is not valid or has expired", content = {
             @Content(mediaType = "text/html"),
             @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))})
     @ApiResponse(responseCode = "429", description = "Too many requests from this client address", content = {
             @Content(mediaType = "text/html"),
             @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))})
-    ResponseEntity<String> page(@RequestParam(required = false) String token, HttpServletRequest request) {
-        Optional<ResponseEntity<String>> refused = refuse(request);
+    ResponseEntity<?> read(@RequestParam(required = false) String token, HttpServletRequest request) {
+        Wants wants = Wants.of(request.getHeader(HttpHeaders.ACCEPT));
+        Optional<ResponseEntity<?>> refused = refuse(request, wants);
         if (refused.isPresent()) {
             return refused.get();
         }
+        if (wants == Wants.PAGE) {
+            // The web page checks the token itself (and says so in the site's look).
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .location(java.net.URI.create(tokens.pageUrl(
+                            java.net.URLEncoder.encode(token == null ? "" : token, StandardCharsets.UTF_8))))
+                    .build();
+        }
         Optional<Target> target = target(token);
         if (target.isEmpty()) {
-            return invalid(request);
+            throw invalidToken();
         }
-        Target t = target.get();
-        Frequency current = t.current();
-        StringBuilder buttons = new StringBuilder();
-        for (Frequency lower : current.lower()) {
-            if (lower == Frequency.IMMEDIATE) {
-                continue;
-            }
-            buttons.append("<button type=\"submit\" name=\"choice\" value=\"").append(lower.key()).append("\">")
-                    .append(lower == Frequency.OFF ? "Turn these emails off" : "Send them in the " + lower.key()
-                            + " digest instead").append("</button> ");
-        }
-        String body = "<p>You get " + HtmlUtils.htmlEscape(t.label()) + " " + describe(current) + ".</p>"
-                + (buttons.isEmpty() ? "<p>These emails are already off.</p>"
-                        : "<form method=\"post\" action=\"" + UnsubscribeTokens.PATH + "?token="
-                                + HtmlUtils.htmlEscape(token) + "\">" + buttons + "</form>");
-        return html(HttpStatus.OK, "Email preferences", body);
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(UnsubscribeView.of(target.get(), target.get().current()));
     }
 
     @PostMapping(UnsubscribeTokens.PATH)
     @Operation(summary = "One-click unsubscribe (List-Unsubscribe=One-Click) or a chosen lower frequency (public)")
-    @ApiResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = "text/html"))
+    @ApiResponse(responseCode = "200", description = "Saved: JSON for a client that asks for it, a small page otherwise",
+            content = {@Content(mediaType = "text/html"),
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = UnsubscribeView.class))})
     @ApiResponse(responseCode = "400", description = "The link is not valid or has expired, or the choice is not "
             + "daily, weekly or off", content = {
             @Content(mediaType = "text/html"),
@@ -111,23 +121,27 @@ class UnsubscribeController {
     @ApiResponse(responseCode = "429", description = "Too many requests from this client address", content = {
             @Content(mediaType = "text/html"),
             @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))})
-    ResponseEntity<String> unsubscribe(@RequestParam(required = false) String token,
+    ResponseEntity<?> unsubscribe(@RequestParam(required = false) String token,
             @RequestParam(required = false) String choice,
             @RequestParam(name = "List-Unsubscribe", required = false) String oneClick, HttpServletRequest request) {
-        Optional<ResponseEntity<String>> refused = refuse(request);
+        Wants wants = Wants.of(request.getHeader(HttpHeaders.ACCEPT));
+        Optional<ResponseEntity<?>> refused = refuse(request, wants);
         if (refused.isPresent()) {
             return refused.get();
         }
         Optional<Target> target = target(token);
         if (target.isEmpty()) {
-            return invalid(request);
+            if (wants != Wants.PAGE) {
+                throw invalidToken();
+            }
+            return invalid();
         }
         Target t = target.get();
         Frequency to = Frequency.OFF;
         if (choice != null && !choice.isBlank()) {
             Optional<Frequency> chosen = Frequency.fromKey(choice);
             if (chosen.isEmpty() || chosen.get() == Frequency.IMMEDIATE) {
-                if (!wantsHtml(request)) {
+                if (wants != Wants.PAGE) {
                     throw new BadRequestException("choice", "must be daily, weekly or off");
                 }
                 return html(HttpStatus.BAD_REQUEST, "Not changed", "<p>Choose daily, weekly or off.</p>");
@@ -137,6 +151,9 @@ class UnsubscribeController {
         preferences.setKinds(t.recipient(), t.kinds(), to);
         log.info("unsubscribe member={} scope={} to={} oneClick={}", t.recipient().memberId(), t.scope(), to.key(),
                 "One-Click".equals(oneClick));
+        if (wants == Wants.JSON) {
+            return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(UnsubscribeView.of(t, to));
+        }
         return html(HttpStatus.OK, "Preferences saved", "<p>Done: " + HtmlUtils.htmlEscape(t.label()) + " "
                 + describe(to) + " from now on.</p>");
     }
@@ -174,7 +191,7 @@ class UnsubscribeController {
         };
     }
 
-    private Optional<ResponseEntity<String>> refuse(HttpServletRequest request) {
+    private Optional<ResponseEntity<?>> refuse(HttpServletRequest request, Wants wants) {
         // Behind the gateway the peer is the gateway: the client is the address it forwarded (outward.proxy).
         String client = clients.resolve(request.getRemoteAddr(),
                 name -> java.util.Collections.list(request.getHeaders(name)));
@@ -182,7 +199,7 @@ class UnsubscribeController {
         if (wait == 0) {
             return Optional.empty();
         }
-        if (!wantsHtml(request)) {
+        if (wants != Wants.PAGE) {
             throw new TooManyRequestsException(wait);
         }
         ResponseEntity<String> response = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
@@ -191,45 +208,51 @@ class UnsubscribeController {
         return Optional.of(response);
     }
 
-    private static ResponseEntity<String> invalid(HttpServletRequest request) {
-        if (!wantsHtml(request)) {
-            throw new BadRequestException("token", "is not valid or has expired");
-        }
+    private static BadRequestException invalidToken() {
+        return new BadRequestException("token", "is not valid or has expired");
+    }
+
+    private static ResponseEntity<?> invalid() {
         return html(HttpStatus.BAD_REQUEST, "Link not valid",
                 "<p>This unsubscribe link is not valid or has expired. Sign in to Outward to change your email "
                         + "preferences.</p>");
     }
 
-    /**
-     * A browser names HTML before any JSON type in its Accept header; a client that sends nothing, only
-     * {@code *}{@code /*} (curl, mail clients) or prefers JSON gets problem+json.
-     */
-    static boolean wantsHtml(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> types;
-        try {
-            types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
-        } catch (org.springframework.http.InvalidMediaTypeException e) {
-            return false;
-        }
-        // Stable: for equal quality the client's order decides.
-        types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-        for (MediaType type : types) {
-            if (type.getQualityValue() <= 0 || type.isWildcardType() || type.isWildcardSubtype()) {
-                continue;
+    /** What the client's {@code Accept} asks for, read once per request. */
+    enum Wants {
+        /** A browser: it names HTML before any JSON type. */
+        PAGE,
+        /** A client that names a JSON type before HTML (the web client, scripts asking for JSON). */
+        JSON,
+        /** Nothing, only {@code *}{@code /*} or neither (curl, mail clients posting One-Click). */
+        EITHER;
+
+        static Wants of(String accept) {
+            if (accept == null || accept.isBlank()) {
+                return EITHER;
             }
-            if (type.equalsTypeAndSubtype(MediaType.TEXT_HTML)
-                    || type.equalsTypeAndSubtype(MediaType.APPLICATION_XHTML_XML)) {
-                return true;
+            List<MediaType> types;
+            try {
+                types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+            } catch (org.springframework.http.InvalidMediaTypeException e) {
+                return EITHER;
             }
-            if (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")) {
-                return false;
+            // Stable: for equal quality the client's order decides.
+            types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+            for (MediaType type : types) {
+                if (type.getQualityValue() <= 0 || type.isWildcardType() || type.isWildcardSubtype()) {
+                    continue;
+                }
+                if (type.equalsTypeAndSubtype(MediaType.TEXT_HTML)
+                        || type.equalsTypeAndSubtype(MediaType.APPLICATION_XHTML_XML)) {
+                    return PAGE;
+                }
+                if (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")) {
+                    return JSON;
+                }
             }
+            return EITHER;
         }
-        return false;
     }
 
     private static ResponseEntity<String> html(HttpStatus status, String title, String body) {

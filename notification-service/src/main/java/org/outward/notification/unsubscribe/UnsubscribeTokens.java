@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 public class UnsubscribeTokens {
 
     public static final String PATH = "/api/notifications/unsubscribe";
+    /** The web client's unsubscribe page (same origin as the gateway): where the link in an email's footer goes. */
+    public static final String PAGE = "/unsubscribe";
 
     private final UnsubscribeProperties properties;
     private final Clock clock;
@@ -70,9 +72,22 @@ public class UnsubscribeTokens {
         }
     }
 
-    /** The https link of the List-Unsubscribe header and of the footer. */
-    public String url(String memberId, String scope) {
-        return properties.baseUrl() + PATH + "?token=" + issue(memberId, scope);
+    /**
+     * An email's two unsubscribe links, one token: {@code oneClick} for the List-Unsubscribe header (mail
+     * clients POST to it, RFC 8058), {@code page} for the footer (the web client's page, which offers a lower
+     * frequency or off).
+     */
+    public record Links(String oneClick, String page) {
+    }
+
+    public Links links(String memberId, String scope) {
+        String token = issue(memberId, scope);
+        return new Links(properties.baseUrl() + PATH + "?token=" + token, pageUrl(token));
+    }
+
+    /** The web client's page for a token (the token is URL-safe base64 and a dot). */
+    public String pageUrl(String token) {
+        return properties.baseUrl() + PAGE + "?token=" + token;
     }
 
     /** {@code <https://...>, <mailto:...>} as RFC 2369 / 8058 want it. */

@@ -63,7 +63,14 @@ class ApiDocsTest extends ServiceTest {
             JsonNode responses = path.path(method).path("responses");
             assertThat(path.path(method).path("security").isArray()).isTrue();
             assertThat(path.path(method).path("security").isEmpty()).as(method + " is public").isTrue();
-            assertThat(responses.path("200").path("content").has("text/html")).as(method).isTrue();
+            // GET answers JSON (the web client's page reads it) and sends browsers to that page; POST answers
+            // JSON to a client that asks for it and a small page otherwise.
+            assertThat(responses.path("200").path("content").has("application/json")).as(method).isTrue();
+            if (method.equals("get")) {
+                assertThat(responses.has("303")).as("a browser is sent to the web page").isTrue();
+            } else {
+                assertThat(responses.path("200").path("content").has("text/html")).as(method).isTrue();
+            }
             for (String error : List.of("400", "429")) {
                 JsonNode content = responses.path(error).path("content");
                 assertThat(content.has("text/html")).as(method + " " + error).isTrue();

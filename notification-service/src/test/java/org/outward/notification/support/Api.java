@@ -92,7 +92,8 @@ public final class Api {
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = text == null || text.isBlank() || !type.contains("json") ? null : JSON.readTree(text);
             return new Response(response.statusCode(), type, json, text,
-                    response.headers().firstValue("Retry-After").orElse(null));
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -101,6 +102,7 @@ public final class Api {
         }
     }
 
-    public record Response(int status, String contentType, JsonNode json, String body, String retryAfter) {
+    public record Response(int status, String contentType, JsonNode json, String body, String retryAfter,
+            String location) {
     }
 }

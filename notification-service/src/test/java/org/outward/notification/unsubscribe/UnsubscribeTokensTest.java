@@ -44,8 +44,13 @@ class UnsubscribeTokensTest {
 
     @Test
     void headerAndLinkFollowRfc8058() {
-        String url = tokens.url("m-1", "daily");
+        UnsubscribeTokens.Links links = tokens.links("m-1", "daily");
+        String url = links.oneClick();
         assertThat(url).startsWith("https://outward.example/api/notifications/unsubscribe?token=");
+        // The footer's link is the web client's page, with the same token.
+        String token = url.substring(url.indexOf("token=") + 6);
+        assertThat(links.page()).isEqualTo("https://outward.example/unsubscribe?token=" + token);
+        assertThat(tokens.verify(token)).isPresent();
         assertThat(tokens.listUnsubscribeHeader(url)).isEqualTo("<" + url + ">");
         UnsubscribeTokens withMailto = new UnsubscribeTokens(new UnsubscribeProperties("s", null, null,
                 "unsubscribe@outward.example", null), Clock.fixed(now, ZoneOffset.UTC));

@@ -1,0 +1,93 @@
+package org.outward.stack.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.outward.stack.DemoData;
+import org.outward.stack.LocalStack;
+import org.outward.stack.SystemStack;
+
+/**
+ * Every link to Outward in every email the stack caught during the system tests opens a rendered page of the web
+ * client after signing in as the email's recipient: no 404, no JSON. Runs after the other system test classes
+ * (junit-platform.properties orders classes by @Order), so it sees the emails they caused.
+ */
+@Order(Integer.MAX_VALUE)
+@ExtendWith({Chromium.class, SystemStack.class, ThreadDumps.class})
+class EmailLinksIT {
+
+    @Test
+    void everyLinkInEveryEmailOpensARenderedPage() {
+        LocalStack stack = SystemStack.stack();
+        String gateway = stack.config().gatewayUrl();
+        // Each distinct link once, with the first recipient it was sent to.
+        Map<String, String> linkToRecipient = new LinkedHashMap<>();
+        int emails = 0;
+        for (Map<String, Object> email : stack.emails()) {
+            emails++;
+            String recipient = Emails.recipients(email).get(0);
+            for (String link : Emails.links(email)) {
+                if (link.startsWith(gateway)) {
+                    linkToRecipient.putIfAbsent(link, recipient);
+                }
+            }
+        }
+        assertThat(emails).as("emails caught during the system tests").isGreaterThan(0);
+        assertThat(linkToRecipient.keySet()).as("links to Outward").isNotEmpty()
+                .anyMatch(l -> l.contains("/webinars/"))
+                .anyMatch(l -> l.contains("/settings/notifications"))
+                .anyMatch(l -> l.contains("/unsubscribe?token="));
+
+        Map<String, Set<String>> byRecipient = new LinkedHashMap<>();
+        linkToRecipient.forEach((link, who) -> byRecipient.computeIfAbsent(who, k -> new LinkedHashSet<>()).add(link));
+        SoftAssertions softly = new SoftAssertions();
+        int visited = 0;
+        for (Map.Entry<String, Set<String>> entry : byRecipient.entrySet()) {
+            String who = canSignIn(stack, entry.getKey()) ? entry.getKey() : DemoData.STAFF_EMAIL;
+            try (Browser browser = Browser.open(gateway)) {
+                browser.go("/");
+                browser.signIn(who);
+                for (String link : entry.getValue()) {
+                    browser.go(link);
+                    visited++;
+                    String what = link.substring(gateway.length()) + " (as " + who + ")";
+                    softly.assertThat(browser.text().trim()).as(what + ": JSON").doesNotStartWith("{");
+                    if (gone(stack, link.substring(gateway.length()), who)) {
+                        // Deleted or made private since the email was sent (other system tests do both): the
+                        // app's own "not found" page is the right answer, and the API agrees.
+                        softly.assertThat(browser.h1()).as(what + ", a note no longer shared").isEqualTo("Note not found");
+                        continue;
+                    }
+                    softly.assertThat(browser.h1()).as(what).isNotIn("Page not found", "Note not found",
+                            "Webinar not found", "Library not found", "Welcome to Outward",
+                            "This page could not be loaded");
+                }
+            }
+        }
+        System.out.println("email links: " + emails + " emails, " + linkToRecipient.size() + " distinct links, "
+                + visited + " opened for " + byRecipient.size() + " recipients");
+        softly.assertAll();
+    }
+
+    /** A note link whose note this person can no longer read (the API answers 404). */
+    private static boolean gone(LocalStack stack, String path, String who) {
+        java.util.regex.Matcher note = java.util.regex.Pattern.compile("^/notes/([^/?#]+)").matcher(path);
+        return note.find() && !note.group(1).equals("new")
+                && TestCohort.as(stack, who).get("/api/notes/" + note.group(1)).status() == 404;
+    }
+
+    private static boolean canSignIn(LocalStack stack, String email) {
+        try {
+            return TestCohort.token(stack, email) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
