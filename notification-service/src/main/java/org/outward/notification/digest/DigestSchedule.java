@@ -1,18 +1,27 @@
 package org.outward.notification.digest;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.outward.notification.preference.Frequency;
 import org.outward.notification.preference.Preferences;
 import org.outward.notification.recipient.Recipient;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,9 +55,30 @@ public class DigestSchedule {
     record State(String id, Instant lastEnd, Instant lastRunAt, String pendingKey, Instant pendingEnd) {
     }
 
+    static String id(Recipient recipient, Frequency frequency) {
+        return recipient.memberId() + "|" + frequency.key();
+    }
+
     State read(Recipient recipient, Frequency frequency) {
-        String id = recipient.memberId() + "|" + frequency.key();
-        Document schedule = mongo.findById(id, Document.class, COLLECTION);
+        String id = id(recipient, frequency);
+        return state(id, mongo.findById(id, Document.class, COLLECTION));
+    }
+
+    /** The states of these schedules ({@link #id}), one query; a schedule never used has an empty state. */
+    Map<String, State> readAll(Collection<String> ids) {
+        Map<String, State> states = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Document doc : mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION)) {
+                states.put(doc.getString("_id"), state(doc.getString("_id"), doc));
+            }
+        }
+        for (String id : ids) {
+            states.computeIfAbsent(id, i -> state(i, null));
+        }
+        return states;
+    }
+
+    private static State state(String id, Document schedule) {
         if (schedule == null) {
             return new State(id, null, null, null, null);
         }
@@ -88,26 +118,71 @@ public class DigestSchedule {
         return lookback.isAfter(since) ? lookback : since;
     }
 
-    /** Compare-and-set: true when this caller now works on the window. */
-    boolean claim(State state, String key, Instant end) {
-        Criteria criteria = Criteria.where("_id").is(state.id()).and("pending").exists(false);
-        criteria = state.lastEnd() == null ? criteria.and("lastEnd").exists(false)
-                : criteria.and("lastEnd").is(Date.from(state.lastEnd()));
-        Update update = new Update().set("pending", new Document("key", key).append("end", Date.from(end)));
-        try {
-            Document doc = mongo.findAndModify(Query.query(criteria), update,
-                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
-            Document pending = doc == null ? null : doc.get("pending", Document.class);
-            return pending != null && key.equals(pending.getString("key"));
-        } catch (DuplicateKeyException e) {
-            return false; // another run moved this schedule on meanwhile
-        }
+    /** A window to take: its schedule as read, and the key and end it gets. */
+    record Claim(State state, String key, Instant end) {
     }
 
-    void complete(State state, String key, Instant end, int items) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(state.id()).and("pending.key").is(key)),
-                new Update().set("lastEnd", Date.from(end)).set("lastKey", key).set("lastItems", items)
-                        .set("lastRunAt", Date.from(clock.instant())).unset("pending"), COLLECTION);
+    /**
+     * Compare-and-set of each window's {@code pending}, all in one unordered bulk write: an upsert whose filter is the
+     * state as read. A schedule that moved on meanwhile (another run took or completed the window) does not match,
+     * so the upsert tries to insert a second document with the same {@code _id} and is refused (E11000): the window
+     * is someone else's. Every other write matched or inserted: the window is this caller's.
+     *
+     * @return the schedule ids of the windows this caller now works on
+     */
+    Set<String> claimAll(List<Claim> claims) {
+        Set<String> won = new HashSet<>();
+        if (claims.isEmpty()) {
+            return won;
+        }
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(claims.size());
+        for (Claim claim : claims) {
+            Document filter = new Document("_id", claim.state().id()).append("pending", new Document("$exists", false))
+                    .append("lastEnd", claim.state().lastEnd() == null ? new Document("$exists", false)
+                            : Date.from(claim.state().lastEnd()));
+            Document pending = new Document("key", claim.key()).append("end", Date.from(claim.end()));
+            writes.add(new UpdateOneModel<>(filter, new Document("$set", new Document("pending", pending)),
+                    new UpdateOptions().upsert(true)));
+        }
+        Set<Integer> lost = new HashSet<>();
+        try {
+            mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                lost.add(error.getIndex());
+            }
+        }
+        for (int i = 0; i < claims.size(); i++) {
+            if (!lost.contains(i)) {
+                won.add(claims.get(i).state().id());
+            }
+        }
+        return won;
+    }
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    /** A window done: its key, and how many items its email had (-1: the email had been queued before). */
+    record Completion(String id, String key, Instant end, int items) {
+    }
+
+    /** Moves each schedule on past its window and drops {@code pending}, if it is still that window's: one bulk write. */
+    void completeAll(List<Completion> completions) {
+        if (completions.isEmpty()) {
+            return;
+        }
+        Date now = Date.from(clock.instant());
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(completions.size());
+        for (Completion done : completions) {
+            writes.add(new UpdateOneModel<>(new Document("_id", done.id()).append("pending.key", done.key()),
+                    new Document("$set", new Document("lastEnd", Date.from(done.end())).append("lastKey", done.key())
+                            .append("lastItems", done.items()).append("lastRunAt", now))
+                            .append("$unset", new Document("pending", ""))));
+        }
+        mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     /** Whether some window is being worked on under this email key (its claims are not orphans). */
