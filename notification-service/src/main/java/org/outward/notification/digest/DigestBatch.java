@@ -119,7 +119,7 @@ class DigestBatch {
         List<Window> working = new ArrayList<>();
         for (Window w : open) {
             if (queued.contains(w.key)) {
-                completions.add(new DigestSchedule.Completion(w.scheduleId(), w.key, w.end, -1));
+                completions.add(new DigestSchedule.Completion(w.state, w.key, w.end, -1));
                 w.done = DigestJob.Outcome.ALREADY_QUEUED;
             } else {
                 working.add(w);
@@ -173,7 +173,7 @@ class DigestBatch {
             if (!returned.isEmpty()) {
                 offered.computeIfAbsent(w.memberId(), m -> new HashSet<>()).addAll(returned);
             }
-            completions.add(new DigestSchedule.Completion(w.scheduleId(), w.key, w.end, w.items.size()));
+            completions.add(new DigestSchedule.Completion(w.state, w.key, w.end, w.items.size()));
             w.done = w.items.isEmpty() ? DigestJob.Outcome.EMPTY : DigestJob.Outcome.SENT;
         }
         returns.removeAll(offered);
@@ -207,7 +207,7 @@ class DigestBatch {
      */
     private List<Window> claimWindows(DigestSnapshot snapshot, List<Window> windows) {
         Map<String, DigestSchedule.State> states = schedule.readAll(windows.stream().map(Window::scheduleId).toList());
-        List<DigestSchedule.Claim> wanted = new ArrayList<>();
+        Map<String, DigestSchedule.Claim> wanted = new HashMap<>();
         List<Window> open = new ArrayList<>();
         for (Window w : windows) {
             w.state = states.get(w.scheduleId());
@@ -225,12 +225,13 @@ class DigestBatch {
                 continue;
             }
             w.key = DigestSchedule.key(w.frequency, w.memberId(), w.end);
-            wanted.add(new DigestSchedule.Claim(w.state, w.key, w.end));
+            wanted.put(w.scheduleId(), new DigestSchedule.Claim(w.state, w.key, w.end));
         }
-        Set<String> won = schedule.claimAll(wanted);
+        Set<String> won = schedule.claimAll(new ArrayList<>(wanted.values()));
         for (Window w : windows) {
             if (w.outcome == null && !w.resumed) {
                 if (won.contains(w.scheduleId())) {
+                    w.state = wanted.get(w.scheduleId()).claimed();
                     open.add(w);
                 } else {
                     w.outcome = DigestJob.Outcome.BUSY;

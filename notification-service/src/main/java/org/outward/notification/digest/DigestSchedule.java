@@ -5,6 +5,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import jakarta.annotation.PostConstruct;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import org.bson.Document;
 import org.outward.notification.preference.Frequency;
 import org.outward.notification.preference.Preferences;
 import org.outward.notification.recipient.Recipient;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -27,8 +30,12 @@ import org.springframework.stereotype.Component;
 /**
  * The window schedule: per recipient and frequency a document in {@value #COLLECTION} ({@code _id =
  * <memberId>|daily}) with the end of the last window done ({@code lastEnd}) and, while a window is being worked on,
- * {@code pending: {key, end}}. Claiming a window is a compare-and-set of {@code pending} (one run, one instance,
- * wins); completing it moves {@code lastEnd} on and removes {@code pending}. A window is named by the boundary that
+ * {@code pending: {key, end}}. Claiming a window sets {@code pending} by a compare-and-set (one run, one instance,
+ * wins); completing it moves {@code lastEnd} on and removes {@code pending}. Both are conditioned on the version
+ * {@code v}, which every write of a schedule increments: the write applies only to the schedule as it was read.
+ * The unique index on {@code (_id, v)} adds nothing on a real MongoDB (the {@code _id} index serves these writes),
+ * but the embedded test and local-stack server only uses an index whose fields a query names exactly: without it
+ * every conditional write scanned all schedules. A window is named by the boundary that
  * closes it (see {@link Windows}). {@code lastRunAt} is when the last window was done: a run brought forward
  * ({@code at} ahead of now) ends its windows at a boundary still to come, and what arrives between the run and that
  * boundary must still be looked for by the next window.
@@ -48,11 +55,37 @@ public class DigestSchedule {
         this.clock = clock;
     }
 
+    @PostConstruct
+    void createIndexes() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC).on("v", Sort.Direction.ASC)
+                .unique().named("id_version"));
+    }
+
     /**
      * Where a recipient's frequency stands: the last window done and when that was, and the one being worked on
-     * (any may be null).
+     * (any may be null); whether it is stored, and its version (null: stored before schedules had versions).
      */
-    record State(String id, Instant lastEnd, Instant lastRunAt, String pendingKey, Instant pendingEnd) {
+    record State(String id, Instant lastEnd, Instant lastRunAt, String pendingKey, Instant pendingEnd, boolean stored,
+            Integer version) {
+
+        /** The filter that matches this schedule only as it was read. */
+        Document unchanged() {
+            if (!stored) {
+                return new Document("_id", id).append("v", 0); // an upsert then inserts it, with v 0 + 1
+            }
+            if (version != null) {
+                return new Document("_id", id).append("v", version);
+            }
+            // Stored before schedules had versions (every write now adds one): the fields as read, as before.
+            return new Document("_id", id).append("v", new Document("$exists", false))
+                    .append("pending.key", pendingKey == null ? new Document("$exists", false) : pendingKey)
+                    .append("lastEnd", lastEnd == null ? new Document("$exists", false) : Date.from(lastEnd));
+        }
+
+        /** The version after one more write. */
+        int next() {
+            return version == null ? 1 : version + 1;
+        }
     }
 
     static String id(Recipient recipient, Frequency frequency) {
@@ -80,11 +113,12 @@ public class DigestSchedule {
 
     private static State state(String id, Document schedule) {
         if (schedule == null) {
-            return new State(id, null, null, null, null);
+            return new State(id, null, null, null, null, false, null);
         }
         Document pending = schedule.get("pending", Document.class);
         return new State(id, instant(schedule.getDate("lastEnd")), instant(schedule.getDate("lastRunAt")),
-                pending == null ? null : pending.getString("key"), pending == null ? null : instant(pending.getDate("end")));
+                pending == null ? null : pending.getString("key"), pending == null ? null : instant(pending.getDate("end")),
+                true, schedule.getInteger("v"));
     }
 
     /** The end of the window due now, or null when the last one done is that recent. */
@@ -120,13 +154,19 @@ public class DigestSchedule {
 
     /** A window to take: its schedule as read, and the key and end it gets. */
     record Claim(State state, String key, Instant end) {
+
+        /** The schedule as this claim leaves it, once won. */
+        State claimed() {
+            return new State(state.id(), state.lastEnd(), state.lastRunAt(), key, end, true, state.next());
+        }
     }
 
     /**
      * Compare-and-set of each window's {@code pending}, all in one unordered bulk write: an upsert whose filter is the
-     * state as read. A schedule that moved on meanwhile (another run took or completed the window) does not match,
-     * so the upsert tries to insert a second document with the same {@code _id} and is refused (E11000): the window
-     * is someone else's. Every other write matched or inserted: the window is this caller's.
+     * schedule as read ({@link State#unchanged}), with no window pending. A schedule that moved on meanwhile (another
+     * run took or completed a window) does not match, so the upsert tries to insert a second document with the same
+     * {@code _id} and is refused (E11000): the window is someone else's. Every other write matched or inserted: the
+     * window is this caller's.
      *
      * @return the schedule ids of the windows this caller now works on
      */
@@ -137,11 +177,12 @@ public class DigestSchedule {
         }
         List<UpdateOneModel<Document>> writes = new ArrayList<>(claims.size());
         for (Claim claim : claims) {
-            Document filter = new Document("_id", claim.state().id()).append("pending", new Document("$exists", false))
-                    .append("lastEnd", claim.state().lastEnd() == null ? new Document("$exists", false)
-                            : Date.from(claim.state().lastEnd()));
+            if (claim.state().pendingKey() != null) {
+                throw new IllegalArgumentException("a pending window is resumed, not claimed: " + claim.key());
+            }
             Document pending = new Document("key", claim.key()).append("end", Date.from(claim.end()));
-            writes.add(new UpdateOneModel<>(filter, new Document("$set", new Document("pending", pending)),
+            writes.add(new UpdateOneModel<>(claim.state().unchanged(), new Document("$set",
+                    new Document("pending", pending)).append("$inc", new Document("v", 1)),
                     new UpdateOptions().upsert(true)));
         }
         Set<Integer> lost = new HashSet<>();
@@ -165,11 +206,21 @@ public class DigestSchedule {
 
     private static final int DUPLICATE_KEY = 11000;
 
-    /** A window done: its key, and how many items its email had (-1: the email had been queued before). */
-    record Completion(String id, String key, Instant end, int items) {
+    /**
+     * A window done: its key, and how many items its email had (-1: the email had been queued before); {@code held}:
+     * the schedule as the window's worker holds it (after its claim, or as read when it resumed the window).
+     */
+    record Completion(State held, String key, Instant end, int items) {
+
+        String id() {
+            return held.id();
+        }
     }
 
-    /** Moves each schedule on past its window and drops {@code pending}, if it is still that window's: one bulk write. */
+    /**
+     * Moves each schedule on past its window and drops {@code pending}, if it is still as its worker holds it (no one
+     * else completed the window meanwhile): one bulk write.
+     */
     void completeAll(List<Completion> completions) {
         if (completions.isEmpty()) {
             return;
@@ -177,10 +228,10 @@ public class DigestSchedule {
         Date now = Date.from(clock.instant());
         List<UpdateOneModel<Document>> writes = new ArrayList<>(completions.size());
         for (Completion done : completions) {
-            writes.add(new UpdateOneModel<>(new Document("_id", done.id()).append("pending.key", done.key()),
+            writes.add(new UpdateOneModel<>(done.held().unchanged(),
                     new Document("$set", new Document("lastEnd", Date.from(done.end())).append("lastKey", done.key())
                             .append("lastItems", done.items()).append("lastRunAt", now))
-                            .append("$unset", new Document("pending", ""))));
+                            .append("$unset", new Document("pending", "")).append("$inc", new Document("v", 1))));
         }
         mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
