@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.outward.notification.preference.Frequency;
 import org.outward.notification.preference.NewsKind;
@@ -32,7 +37,8 @@ import org.springframework.stereotype.Component;
  * <li>complete the window.</li>
  * </ol>
  * {@link DigestBatch} takes each step for the whole batch in one round trip (the embedded MongoDB server costs about
- * a millisecond per command, a real one a network round trip). A run that dies anywhere is resumed by the next one
+ * a millisecond per command, a real one a network round trip); {@code outward.digest.threads} batches are built at
+ * once (each mostly waits on the database). A run that dies anywhere is resumed by the next one
  * from the pending windows with the same keys and the items already claimed for them, so nothing is lost and
  * nothing doubled. A recipient whose window fails is logged and skipped; the others go on, and the failed window is
  * resumed by the next run. A batch whose database step fails is retried recipient by recipient, so a passing error
@@ -99,18 +105,14 @@ public class DigestJob {
             }
             recipients.add(windows);
         }
+        int size = properties.batchSize();
+        List<List<List<DigestBatch.Window>>> batches = new ArrayList<>();
+        for (int from = 0; from < recipients.size(); from += size) {
+            batches.add(recipients.subList(from, Math.min(from + size, recipients.size())));
+        }
         int[] counts = new int[Outcome.values().length];
         int items = 0;
-        int size = properties.batchSize();
-        for (int from = 0; from < recipients.size(); from += size) {
-            List<List<DigestBatch.Window>> part = recipients.subList(from, Math.min(from + size, recipients.size()));
-            try {
-                batch.run(snapshot, part.stream().flatMap(List::stream).toList(), afterClaim);
-            } catch (RuntimeException e) {
-                log.warn("digest batch of {} recipients failed ({}): trying them one by one", part.size(),
-                        e.toString());
-                part = oneByOne(snapshot, part, afterClaim);
-            }
+        for (List<List<DigestBatch.Window>> part : runAll(snapshot, batches, afterClaim)) {
             for (List<DigestBatch.Window> windows : part) {
                 boolean failed = false;
                 for (DigestBatch.Window w : windows) {
@@ -133,6 +135,67 @@ public class DigestJob {
                 summary.recipients(), summary.queued(), summary.empty(), summary.notDue(), summary.busy(), items,
                 summary.failed());
         return summary;
+    }
+
+    /**
+     * The batches, {@code outward.digest.threads} at a time: they share no recipient, so no window, claim or email,
+     * and each waits on the database most of the time. Something thrown out of a batch (an error, not a failed
+     * recipient) is rethrown once every batch has stopped, so nothing of this run goes on behind the caller's back.
+     *
+     * @return each batch's recipients with their windows, as worked on
+     */
+    private List<List<List<DigestBatch.Window>>> runAll(DigestSnapshot snapshot,
+            List<List<List<DigestBatch.Window>>> batches, Consumer<String> afterClaim) {
+        int threads = Math.min(properties.threads(), batches.size());
+        if (threads <= 1) {
+            return batches.stream().map(part -> runBatch(snapshot, part, afterClaim)).toList();
+        }
+        AtomicInteger number = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
+                r -> new Thread(r, "digest-batch-" + number.incrementAndGet()));
+        try {
+            List<Future<List<List<DigestBatch.Window>>>> running = new ArrayList<>();
+            for (List<List<DigestBatch.Window>> part : batches) {
+                running.add(pool.submit(() -> runBatch(snapshot, part, afterClaim)));
+            }
+            List<List<List<DigestBatch.Window>>> done = new ArrayList<>();
+            Throwable thrown = null;
+            for (Future<List<List<DigestBatch.Window>>> batch : running) {
+                try {
+                    done.add(batch.get());
+                } catch (ExecutionException e) {
+                    thrown = thrown == null ? e.getCause() : thrown;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    pool.shutdownNow();
+                    throw new IllegalStateException("digest run interrupted", e);
+                }
+            }
+            if (thrown instanceof Error error) {
+                throw error;
+            }
+            if (thrown instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (thrown != null) {
+                throw new IllegalStateException(thrown);
+            }
+            return done;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** One batch; when a database step fails for the whole batch, its recipients one by one. */
+    private List<List<DigestBatch.Window>> runBatch(DigestSnapshot snapshot, List<List<DigestBatch.Window>> part,
+            Consumer<String> afterClaim) {
+        try {
+            batch.run(snapshot, part.stream().flatMap(List::stream).toList(), afterClaim);
+            return part;
+        } catch (RuntimeException e) {
+            log.warn("digest batch of {} recipients failed ({}): trying them one by one", part.size(), e.toString());
+            return oneByOne(snapshot, part, afterClaim);
+        }
     }
 
     /**

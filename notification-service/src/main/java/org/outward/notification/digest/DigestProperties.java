@@ -15,11 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param claimSweepInterval how often claims of failed and never-queued emails are looked for
  * @param batchSize        recipients whose digests a run builds together, one database round trip per step for all of
  *                         them (more: fewer round trips, more memory while the batch is built)
+ * @param threads          batches built at the same time (they share no recipient); each holds a database connection
  */
 @ConfigurationProperties("outward.digest")
 public record DigestProperties(Boolean schedulerEnabled, Duration interval, Duration lockLease, Duration lookback,
         Duration remindAfter, Integer maxItemsPerGroup, Duration orphanedClaimsAfter, Duration claimSweepInterval,
-        Integer batchSize) {
+        Integer batchSize, Integer threads) {
 
     public DigestProperties {
         schedulerEnabled = schedulerEnabled == null || schedulerEnabled;
@@ -31,5 +32,6 @@ public record DigestProperties(Boolean schedulerEnabled, Duration interval, Dura
         orphanedClaimsAfter = orphanedClaimsAfter == null ? Duration.ofHours(1) : orphanedClaimsAfter;
         claimSweepInterval = claimSweepInterval == null ? Duration.ofMinutes(10) : claimSweepInterval;
         batchSize = batchSize == null || batchSize < 1 ? 100 : batchSize;
+        threads = threads == null || threads < 1 ? 2 : threads;
     }
 }
