@@ -1,10 +1,18 @@
 package org.outward.notification.delivery;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import jakarta.annotation.PostConstruct;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.outward.platform.observability.TraceContexts;
@@ -60,8 +68,53 @@ public class EmailOutbox {
 
     /** Queues the email for sending now; false when an email with this key exists already. */
     public boolean enqueue(OutgoingEmail email) {
+        try {
+            mongo.insert(document(email, Date.from(clock.instant())), COLLECTION);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Queues these emails (distinct keys) in one unordered bulk insert; those whose key exists already are refused
+     * by the unique {@code _id}, as by {@link #enqueue}.
+     *
+     * @return the keys newly queued
+     */
+    public Set<String> enqueueAll(List<OutgoingEmail> emails) {
+        Set<String> queued = new HashSet<>();
+        if (emails.isEmpty()) {
+            return queued;
+        }
         Date now = Date.from(clock.instant());
-        Document doc = new Document("_id", email.key())
+        List<Document> docs = new ArrayList<>(emails.size());
+        for (OutgoingEmail email : emails) {
+            docs.add(document(email, now));
+        }
+        Set<Integer> refused = new HashSet<>();
+        try {
+            mongo.getCollection(COLLECTION).insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                refused.add(error.getIndex());
+            }
+        }
+        for (int i = 0; i < emails.size(); i++) {
+            if (!refused.contains(i)) {
+                queued.add(emails.get(i).key());
+            }
+        }
+        return queued;
+    }
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    private Document document(OutgoingEmail email, Date now) {
+        return new Document("_id", email.key())
                 .append("kind", email.kind())
                 .append("recipientId", email.recipientId())
                 .append("to", email.to())
@@ -79,16 +132,24 @@ public class EmailOutbox {
                 .append("createdAt", now)
                 .append("sentAt", null)
                 .append(TraceContexts.TRACEPARENT, traces.current());
-        try {
-            mongo.insert(doc, COLLECTION);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
     }
 
     public boolean exists(String key) {
         return mongo.exists(Query.query(Criteria.where("_id").is(key)), COLLECTION);
+    }
+
+    /** Of these keys, those queued already (one query, ids only). */
+    public Set<String> existing(Collection<String> keys) {
+        Set<String> found = new HashSet<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        Query query = Query.query(Criteria.where("_id").in(keys));
+        query.fields().include("_id");
+        for (Document doc : mongo.find(query, Document.class, COLLECTION)) {
+            found.add(doc.getString("_id"));
+        }
+        return found;
     }
 
     /**

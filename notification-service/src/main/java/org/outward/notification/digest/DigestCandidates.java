@@ -102,8 +102,11 @@ class DigestCandidates {
         return offered;
     }
 
-    /** The claimed items as they are now; withdrawn ones (note made private, webinar archived) are dropped. */
-    List<FeedItem> resolve(DigestSnapshot snapshot, Recipient recipient, Set<String> ids,
+    /**
+     * The claimed items: from the candidates, or read (items claimed by an earlier attempt at a resumed window). Some
+     * may have been withdrawn since the snapshot: {@link #visible} drops them.
+     */
+    List<FeedItem> claimed(DigestSnapshot snapshot, Recipient recipient, Set<String> ids,
             Map<String, FeedItem> candidates) {
         List<FeedItem> items = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -120,10 +123,19 @@ class DigestCandidates {
             }
         }
         items.addAll(feed.itemsById(missing));
-        // Read again: an item may have been withdrawn since the snapshot was taken.
-        Set<String> withdrawn = new HashSet<>();
-        feed.itemsById(items.stream().map(FeedItem::id).filter(id -> !id.startsWith(DigestSnapshot.REMINDER))
-                .toList()).stream().filter(FeedItem::withdrawn).forEach(i -> withdrawn.add(i.id()));
+        return items;
+    }
+
+    /** Ids of stored items among these (reminders are made up from webinars, not stored as items). */
+    static List<String> storedIds(List<FeedItem> items) {
+        return items.stream().map(FeedItem::id).filter(id -> !id.startsWith(DigestSnapshot.REMINDER)).toList();
+    }
+
+    /**
+     * The items as they are now: withdrawn ones (note made private, webinar archived; {@code withdrawn} read again
+     * after claiming, as the snapshot may be older) and any the person may not see are dropped.
+     */
+    static List<FeedItem> visible(Recipient recipient, List<FeedItem> items, Set<String> withdrawn) {
         return items.stream().filter(i -> !withdrawn.contains(i.id()) && Audience.canSee(recipient, i)).toList();
     }
 }

@@ -38,38 +38,58 @@ public class DigestClaims {
     }
 
     /**
-     * Claims the given items for {@code emailKey}: one unordered bulk insert; the items some other email has
-     * already are refused by the unique {@code _id} and left out. Claims this same email made before (a resumed
-     * window) are refused too: callers resuming add {@link #claimedBy}.
+     * Claims the given items for {@code emailKey}; the items some other email has already are refused by the unique
+     * {@code _id} and left out. Claims this same email made before (a resumed window) are refused too: callers
+     * resuming add {@link #claimedBy}.
      *
      * @return the ids of the items newly claimed for that email
      */
     public Set<String> claim(String memberId, Collection<String> itemIds, String emailKey) {
-        Set<String> mine = new HashSet<>();
-        if (itemIds.isEmpty()) {
-            return mine;
-        }
+        return claimAll(List.of(new Request(memberId, itemIds, emailKey))).get(0);
+    }
+
+    /** Items one email of one recipient would take. */
+    public record Request(String memberId, Collection<String> itemIds, String emailKey) {
+    }
+
+    /**
+     * {@link #claim} for several emails at once: one unordered bulk insert for all of them (the driver splits it in
+     * batches as needed), with no read before; each refused insert (E11000) is an item another email has.
+     *
+     * @return per request, in order, the ids of the items newly claimed for its email
+     */
+    public List<Set<String>> claimAll(List<Request> requests) {
         Date now = Date.from(clock.instant());
-        List<String> items = new ArrayList<>(itemIds);
-        List<Document> fresh = new ArrayList<>(items.size());
-        for (String item : items) {
-            fresh.add(new Document("_id", memberId + "|" + item).append("e", emailKey).append("at", now));
+        List<Document> fresh = new ArrayList<>();
+        for (Request request : requests) {
+            for (String item : request.itemIds()) {
+                fresh.add(new Document("_id", request.memberId() + "|" + item).append("e", request.emailKey())
+                        .append("at", now));
+            }
         }
         Set<Integer> refused = new HashSet<>();
-        try {
-            mongo.getCollection(COLLECTION).insertMany(fresh, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
+        if (!fresh.isEmpty()) {
+            try {
+                mongo.getCollection(COLLECTION).insertMany(fresh, new InsertManyOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (error.getCode() != DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    refused.add(error.getIndex());
                 }
-                refused.add(error.getIndex());
             }
         }
-        for (int i = 0; i < items.size(); i++) {
-            if (!refused.contains(i)) {
-                mine.add(items.get(i));
+        List<Set<String>> mine = new ArrayList<>(requests.size());
+        int index = 0;
+        for (Request request : requests) {
+            Set<String> items = new HashSet<>();
+            for (String item : request.itemIds()) {
+                if (!refused.contains(index++)) {
+                    items.add(item);
+                }
             }
+            mine.add(items);
         }
         return mine;
     }

@@ -13,10 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param orphanedClaimsAfter a claim this old whose email was never queued (its consumer's record went to the
  *                         dead-letter topic) is released, so the item is not hidden from that person for good
  * @param claimSweepInterval how often claims of failed and never-queued emails are looked for
+ * @param batchSize        recipients whose digests a run builds together, one database round trip per step for all of
+ *                         them (more: fewer round trips, more memory while the batch is built)
+ * @param threads          batches built at the same time (they share no recipient); each holds a database connection
  */
 @ConfigurationProperties("outward.digest")
 public record DigestProperties(Boolean schedulerEnabled, Duration interval, Duration lockLease, Duration lookback,
-        Duration remindAfter, Integer maxItemsPerGroup, Duration orphanedClaimsAfter, Duration claimSweepInterval) {
+        Duration remindAfter, Integer maxItemsPerGroup, Duration orphanedClaimsAfter, Duration claimSweepInterval,
+        Integer batchSize, Integer threads) {
 
     public DigestProperties {
         schedulerEnabled = schedulerEnabled == null || schedulerEnabled;
@@ -27,5 +31,7 @@ public record DigestProperties(Boolean schedulerEnabled, Duration interval, Dura
         maxItemsPerGroup = maxItemsPerGroup == null ? 10 : maxItemsPerGroup;
         orphanedClaimsAfter = orphanedClaimsAfter == null ? Duration.ofHours(1) : orphanedClaimsAfter;
         claimSweepInterval = claimSweepInterval == null ? Duration.ofMinutes(10) : claimSweepInterval;
+        batchSize = batchSize == null || batchSize < 1 ? 100 : batchSize;
+        threads = threads == null || threads < 1 ? 2 : threads;
     }
 }

@@ -1,6 +1,7 @@
 package org.outward.notification.digest;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -77,11 +78,12 @@ public class DigestReturns implements FailedEmailListener {
         return byMember;
     }
 
-    void remove(String memberId, Collection<String> items) {
-        if (items.isEmpty()) {
-            return;
+    /** Drops these given back items (member id to item ids), once offered to a window: one write. */
+    void removeAll(Map<String, ? extends Collection<String>> itemsByMember) {
+        List<String> ids = new ArrayList<>();
+        itemsByMember.forEach((memberId, items) -> items.forEach(item -> ids.add(memberId + "|" + item)));
+        if (!ids.isEmpty()) {
+            mongo.remove(Query.query(Criteria.where("_id").in(ids)), COLLECTION);
         }
-        mongo.remove(Query.query(Criteria.where("_id").in(items.stream().map(i -> memberId + "|" + i).toList())),
-                COLLECTION);
     }
 }

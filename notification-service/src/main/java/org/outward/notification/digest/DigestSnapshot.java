@@ -18,7 +18,8 @@ import org.outward.notification.recipient.Recipient;
 
 /**
  * What a run reads once rather than per recipient: libraries, stored preferences, items given back by failed
- * digests, recent items grouped by cohort, webinars and each library's watched webinars.
+ * digests, recent items grouped by cohort, webinars and each library's watched webinars. Shared by the run's batch
+ * threads: what it loads on first use is loaded under its lock.
  */
 final class DigestSnapshot {
 
@@ -51,7 +52,7 @@ final class DigestSnapshot {
         return Optional.ofNullable(recipient.libraryId() == null ? null : libraries.get(recipient.libraryId()));
     }
 
-    Map<String, List<String>> sharedThemes() {
+    synchronized Map<String, List<String>> sharedThemes() {
         if (themes == null) {
             themes = feed.librarySharedThemes();
         }
@@ -59,7 +60,7 @@ final class DigestSnapshot {
     }
 
     /** Items stored since {@code from} (or earlier) that this recipient's cohort could concern. */
-    List<FeedItem> items(Recipient recipient, Instant from) {
+    synchronized List<FeedItem> items(Recipient recipient, Instant from) {
         if (all == null || from.isBefore(loadedFrom)) {
             Instant usual = now.minus(loadBack);
             Instant load = from.isBefore(usual) ? from : usual;
@@ -80,7 +81,7 @@ final class DigestSnapshot {
     }
 
     /** Live webinars received in [receivedFrom, publishedBefore) that the library has not watched. */
-    List<FeedItem> reminders(String libraryId, Instant receivedFrom, Instant publishedBefore) {
+    synchronized List<FeedItem> reminders(String libraryId, Instant receivedFrom, Instant publishedBefore) {
         if (webinars == null) {
             webinars = feed.liveWebinars();
         }

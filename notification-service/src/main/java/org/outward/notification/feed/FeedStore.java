@@ -140,6 +140,20 @@ public class FeedStore {
                 .map(FeedItem::fromDocument).toList();
     }
 
+    /**
+     * Of these item ids, the withdrawn ones (ids only). {@code withdrawn} comes first in the query: the embedded test
+     * server, which cannot use an index for it, then rules out the rest by one field before looking at the list.
+     */
+    public Set<String> withdrawnAmong(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Query query = Query.query(Criteria.where("withdrawn").is(true).and("_id").in(ids));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, ITEMS).stream().map(d -> d.getString("_id"))
+                .collect(Collectors.toSet());
+    }
+
     /** Published, not archived webinars: id to document (title, slug, publishedAt, receivedAt). */
     public List<Document> liveWebinars() {
         return mongo.find(Query.query(Criteria.where("archived").ne(true)), Document.class, WEBINARS);

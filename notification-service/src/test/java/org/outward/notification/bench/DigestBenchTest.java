@@ -99,9 +99,11 @@ class DigestBenchTest extends ServiceTest {
 
         System.gc();
         resetPeaks();
+        long cpuStart = processCpu();
         long start = System.nanoTime();
         DigestJob.RunSummary summary = job.runDue(day.atTime(8, 0, 30).toInstant(ZoneOffset.UTC));
         long built = System.nanoTime();
+        long cpuBuilt = processCpu();
         int expected = recipients;
         // Polls the outbox (cheap) rather than GreenMail, whose getReceivedMessages copies every message.
         Query sentQuery = Query.query(Criteria.where("_id").regex(java.util.regex.Pattern.quote(keyPart))
@@ -109,6 +111,7 @@ class DigestBenchTest extends ServiceTest {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
                 .until(() -> mongo.count(sentQuery, EmailOutbox.COLLECTION) >= expected);
         long sent = System.nanoTime();
+        long cpuSent = processCpu();
         long peak = peakHeap();
         jakarta.mail.internet.MimeMessage[] received = mail.getReceivedMessages();
         assertThat(received.length - before).isEqualTo(expected);
@@ -128,17 +131,28 @@ class DigestBenchTest extends ServiceTest {
                   build + queue:         %.2f s
                   total until all sent:  %.2f s
                   emails per second:     %.1f
+                  CPU time (all threads of this JVM): build + queue %.2f s, total %.2f s
                   distinct digest keys:  %d (duplicates: %d)
                   SMTP connections:      %s
                   peak heap:             %d MiB
                   JVM:                   %s, %d cores
                 """, recipients, COHORTS, LIBRARIES_PER_COHORT, MEMBERS_PER_LIBRARY, EVENTS, queued, summary,
-                (built - start) / 1e9, total, expected / total, distinct,
+                (built - start) / 1e9, total, expected / total, (cpuBuilt - cpuStart) / 1e9,
+                (cpuSent - cpuStart) / 1e9, distinct,
                 received.length - before - distinct, connections, peak / (1024 * 1024),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         System.out.println(report);
         Files.writeString(Path.of("target", "bench-notification.txt"), report);
         assertThat(queued).isEqualTo(expected);
+    }
+
+    /**
+     * CPU time of the whole test JVM (service, MongoDB wire server, broker, GreenMail): unlike wall time it hardly
+     * depends on what else runs on the machine, so it gives the direction of a change even on a loaded one.
+     */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void resetPeaks() {

@@ -12,7 +12,7 @@ import org.outward.platform.retention.RetentionProperties;
 class RetentionMinimumsTest {
 
     private final RetentionConfiguration configuration = new RetentionConfiguration();
-    private final DigestProperties digest = new DigestProperties(null, null, null, null, null, null, null, null);
+    private final DigestProperties digest = new DigestProperties(null, null, null, null, null, null, null, null, null, null);
     private final RetentionProperties platform = new RetentionProperties(null, null, null);
 
     @Test
