@@ -128,7 +128,7 @@ class ObservabilityIT {
             if (service.equals("notification-service")) {
                 double emails = sum(m, "outward_emails_sent_total");
                 report.append(String.format(java.util.Locale.ROOT,
-                        "  %-21s emails sent %6.0f, SMTP time per email %6.2f ms (%.0f conversations)%n", "",
+                        "  %-21s emails sent %6.0f, SMTP time per email %6.2f ms (%.0f SMTP sends)%n", "",
                         emails, ratio(sum(m, "outward_smtp_send_seconds_sum"), emails),
                         sum(m, "outward_smtp_send_seconds_count")));
             }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The email pipeline in numbers, tagged by email kind (a handful) at most:
  * {@code outward_emails_queue{status}} (pending or sending, and {@code due}: pending whose time has come),
  * {@code outward_emails_sent_total}, {@code outward_emails_retried_total}, {@code outward_emails_failed_total},
- * and {@code outward_smtp_send_seconds{outcome}}, one SMTP conversation per batch.
+ * and {@code outward_smtp_send_seconds{outcome}}, one per email (sent one at a time over each kept connection).
  */
 @Component
 public class DeliveryMetrics implements MeterBinder {
