@@ -16,6 +16,9 @@ import org.outward.catalog.roster.CohortService;
 import org.outward.catalog.roster.CohortView;
 import org.outward.catalog.roster.LibraryService;
 import org.outward.catalog.roster.LibraryView;
+import org.outward.catalog.roster.MemberService;
+import org.outward.catalog.roster.MemberView;
+import org.outward.catalog.session.SessionService;
 import org.outward.catalog.support.Times;
 import org.outward.catalog.webinar.WebinarService;
 import org.outward.catalog.webinar.WebinarStatus;
@@ -56,15 +59,22 @@ public class ProgressService implements InitializingBean {
     private final LibraryService libraries;
     private final CohortService cohorts;
     private final WebinarService webinars;
+    private final MemberService people;
+    private final SessionService sessions;
+    private final PersonalProgress personal;
     private final OutboxEvents outbox;
     private final Clock clock;
 
     public ProgressService(MongoTemplate mongo, LibraryService libraries, CohortService cohorts,
-            WebinarService webinars, OutboxEvents outbox, Clock clock) {
+            WebinarService webinars, MemberService people, SessionService sessions, PersonalProgress personal,
+            OutboxEvents outbox, Clock clock) {
         this.mongo = mongo;
         this.libraries = libraries;
         this.cohorts = cohorts;
         this.webinars = webinars;
+        this.people = people;
+        this.sessions = sessions;
+        this.personal = personal;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -162,6 +172,75 @@ public class ProgressService implements InitializingBean {
     /** The cohort's libraries (by name) against the published webinars (in series order). */
     public ProgressMatrix matrix(String cohortId) {
         CohortView cohort = cohorts.get(cohortId);
+        List<ProgressMatrix.Column> columns = columns();
+        List<LibraryView> members = libraries.listInCohort(cohortId);
+        Query query = Query.query(Criteria.where("cohortId").is(cohortId));
+        query.fields().exclude("outbox");
+        Map<String, Document> marks = mongo.find(query, Document.class, COLLECTION).stream()
+                .collect(Collectors.toMap(document -> document.getString("_id"), Function.identity()));
+        List<PeopleMatrix.Row> people = peopleRows(cohortId, columns, members);
+        List<ProgressMatrix.Row> rows = members.stream().map(library -> {
+            List<PeopleMatrix.Row> team = people.stream().filter(p -> library.id().equals(p.libraryId())).toList();
+            List<ProgressMatrix.Cell> cells = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                ProgressMatrix.Column column = columns.get(i);
+                Document mark = marks.get(library.id() + ":" + column.webinarId());
+                boolean watched = mark != null && Boolean.TRUE.equals(mark.getBoolean("watched"));
+                List<String> done = mark == null ? List.of() : mark.getList("resourcesDone", String.class,
+                        List.of()).stream().filter(column.resourceKeys()::contains).toList();
+                int index = i;
+                int peopleDone = (int) team.stream().filter(p -> p.cells().get(index).done()).count();
+                cells.add(new ProgressMatrix.Cell(column.webinarId(), watched, done, column.resourceKeys().size(),
+                        peopleDone, watched || peopleDone > 0));
+            }
+            int doneCount = (int) cells.stream().filter(ProgressMatrix.Cell::done).count();
+            return new ProgressMatrix.Row(library.id(), library.name(), cells, doneCount,
+                    !columns.isEmpty() && doneCount == columns.size());
+        }).toList();
+        return new ProgressMatrix(cohort.id(), cohort.name(), columns, rows);
+    }
+
+    /** The cohort's people (by library, then name) against the published webinars. */
+    public PeopleMatrix people(String cohortId) {
+        CohortView cohort = cohorts.get(cohortId);
+        List<ProgressMatrix.Column> columns = columns();
+        return new PeopleMatrix(cohort.id(), cohort.name(), columns,
+                peopleRows(cohortId, columns, libraries.listInCohort(cohortId)));
+    }
+
+    private List<PeopleMatrix.Row> peopleRows(String cohortId, List<ProgressMatrix.Column> columns,
+            List<LibraryView> cohortLibraries) {
+        Map<String, String> libraryNames = cohortLibraries.stream()
+                .collect(Collectors.toMap(LibraryView::id, LibraryView::name));
+        java.util.Set<String> watched = personal.watchedInCohort(cohortId);
+        // memberId:webinarId -> the sessions of that webinar the person attended
+        Map<String, List<String>> attended = new java.util.HashMap<>();
+        for (Document session : sessions.heldInCohort(cohortId)) {
+            for (Document entry : session.getList("attendance", Document.class, List.of())) {
+                attended.computeIfAbsent(entry.getString("memberId") + ":" + session.getString("webinarId"),
+                        k -> new ArrayList<>()).add(session.getString("_id"));
+            }
+        }
+        return people.listInCohort(cohortId).stream()
+                .filter(member -> libraryNames.containsKey(member.libraryId()))
+                .sorted(java.util.Comparator.comparing((MemberView m) -> libraryNames.get(m.libraryId()))
+                        .thenComparing(MemberView::name).thenComparing(MemberView::id))
+                .map(member -> {
+                    List<PeopleMatrix.Cell> cells = columns.stream().map(column -> {
+                        String key = member.id() + ":" + column.webinarId();
+                        List<String> sessionIds = attended.getOrDefault(key, List.of());
+                        boolean recording = watched.contains(key);
+                        return new PeopleMatrix.Cell(column.webinarId(), recording, List.copyOf(sessionIds),
+                                recording || !sessionIds.isEmpty());
+                    }).toList();
+                    int doneCount = (int) cells.stream().filter(PeopleMatrix.Cell::done).count();
+                    return new PeopleMatrix.Row(member.id(), member.name(), member.libraryId(),
+                            libraryNames.get(member.libraryId()), cells, doneCount,
+                            !columns.isEmpty() && doneCount == columns.size());
+                }).toList();
+    }
+
+    private List<ProgressMatrix.Column> columns() {
         List<WebinarView> series = new ArrayList<>();
         for (int page = 0; ; page++) {
             var found = webinars.list(new WebinarService.Filter(WebinarStatus.PUBLISHED, null, null, null,
@@ -171,25 +250,11 @@ public class ProgressService implements InitializingBean {
                 break;
             }
         }
-        List<LibraryView> members = libraries.listInCohort(cohortId);
-        Query query = Query.query(Criteria.where("cohortId").is(cohortId));
-        query.fields().exclude("outbox");
-        Map<String, Document> marks = mongo.find(query, Document.class, COLLECTION).stream()
-                .collect(Collectors.toMap(document -> document.getString("_id"), Function.identity()));
-        List<ProgressMatrix.Column> columns = series.stream()
+        return series.stream()
                 .map(webinar -> new ProgressMatrix.Column(webinar.id(), webinar.slug(), webinar.title(),
                         webinar.seriesPosition(),
                         webinar.resources().stream().map(WebinarView.Resource::key).toList()))
                 .toList();
-        List<ProgressMatrix.Row> rows = members.stream().map(library -> new ProgressMatrix.Row(library.id(),
-                library.name(), columns.stream().map(column -> {
-                    Document mark = marks.get(library.id() + ":" + column.webinarId());
-                    boolean watched = mark != null && Boolean.TRUE.equals(mark.getBoolean("watched"));
-                    List<String> done = mark == null ? List.of() : mark.getList("resourcesDone", String.class,
-                            List.of()).stream().filter(column.resourceKeys()::contains).toList();
-                    return new ProgressMatrix.Cell(column.webinarId(), watched, done, column.resourceKeys().size());
-                }).toList())).toList();
-        return new ProgressMatrix(cohort.id(), cohort.name(), columns, rows);
     }
 
     private static ProgressView toView(Document document, String libraryId, String webinarId) {

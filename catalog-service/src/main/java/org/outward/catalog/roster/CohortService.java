@@ -12,6 +12,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.outward.catalog.support.Times;
+import org.outward.catalog.timeline.ProgramSchedule;
+import org.outward.contracts.Events;
+import org.outward.contracts.catalog.CohortCreated;
+import org.outward.contracts.catalog.MilestoneData;
+import org.outward.platform.outbox.OutboxEvents;
 import org.outward.platform.errors.ConflictException;
 import org.outward.platform.errors.NotFoundException;
 import org.slf4j.Logger;
@@ -27,7 +32,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Cohorts, stored in {@value #COLLECTION}. Dates are stored as ISO strings (yyyy-MM-dd): they are
- * calendar dates, not instants, so no time zone may shift them, and they still sort correctly.
+ * calendar dates, not instants, so no time zone may shift them, and they still sort correctly. A new cohort
+ * is inserted together with its CohortCreated event (with the program's milestones over its dates).
  */
 @Service
 public class CohortService implements InitializingBean {
@@ -37,10 +43,14 @@ public class CohortService implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(CohortService.class);
 
     private final MongoTemplate mongo;
+    private final OutboxEvents outbox;
+    private final ProgramSchedule schedule;
     private final Clock clock;
 
-    public CohortService(MongoTemplate mongo, Clock clock) {
+    public CohortService(MongoTemplate mongo, OutboxEvents outbox, ProgramSchedule schedule, Clock clock) {
         this.mongo = mongo;
+        this.outbox = outbox;
+        this.schedule = schedule;
         this.clock = clock;
     }
 
@@ -60,13 +70,21 @@ public class CohortService implements InitializingBean {
                 .append("version", 1L)
                 .append("createdAt", date(now))
                 .append("updatedAt", date(now));
+        CohortView view = toView(document);
+        OutboxEvents.attach(document, List.of(outbox.entry(Events.COHORT_CREATED, id, new CohortCreated(id,
+                view.name(), view.slug(), view.startsOn(), view.endsOn(), milestones(view), view.version()))));
         try {
             mongo.insert(document, COLLECTION);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("slug", "A cohort with slug '" + request.slug() + "' exists already.");
         }
         log.info("created cohort id={} slug={}", id, request.slug());
-        return toView(document);
+        return view;
+    }
+
+    /** The program's dates within the cohort: start, calibrations expected, reports due, end. */
+    public List<MilestoneData> milestones(CohortView cohort) {
+        return schedule.milestones(cohort.startsOn(), cohort.endsOn());
     }
 
     public Optional<CohortView> find(String id) {

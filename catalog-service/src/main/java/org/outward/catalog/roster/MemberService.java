@@ -138,6 +138,12 @@ public class MemberService implements InitializingBean {
         return find(Query.query(Criteria.where("libraryId").is(libraryId)));
     }
 
+    /** The library-team members of every library of the cohort. */
+    public List<MemberView> listInCohort(String cohortId) {
+        return find(Query.query(Criteria.where("cohortId").is(cohortId)
+                .and("role").is(MemberAdded.ROLE_LIBRARY_MEMBER)));
+    }
+
     public List<MemberView> listStaff() {
         return find(Query.query(Criteria.where("role").is(MemberAdded.ROLE_PROGRAM_STAFF)));
     }
