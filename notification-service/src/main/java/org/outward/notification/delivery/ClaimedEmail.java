@@ -15,12 +15,13 @@ public record ClaimedEmail(
         String correlationId,
         int attempts,
         String claimToken,
-        String listUnsubscribe) {
+        String listUnsubscribe,
+        String calendar) {
 
     static ClaimedEmail fromDocument(Document doc) {
         return new ClaimedEmail(doc.getString("_id"), doc.getString("kind"), doc.getString("recipientId"),
                 doc.getString("to"), doc.getString("toName"), doc.getString("subject"), doc.getString("text"),
                 doc.getString("html"), doc.getString("correlationId"), doc.getInteger("attempts", 0),
-                doc.getString("claimToken"), doc.getString("listUnsubscribe"));
+                doc.getString("claimToken"), doc.getString("listUnsubscribe"), doc.getString("calendar"));
     }
 }
