@@ -13,7 +13,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sessions and registrations from the catalog: the read model first, then the invitations of that very event.
+ * Sessions and registrations from the catalog: the read model first, then the invitations of that very event (none
+ * for a stale event, one older than the session's stored SEQUENCE: calendars must never be turned back).
  * Cohort milestones (for the calendar feeds) come from the roster topic under a consumer group of their own, so
  * this service's roster handling and this never wait for each other.
  */
@@ -41,19 +42,23 @@ class CalendarListener {
         consumer.consume(record, event -> {
             if (event.is(Events.SESSION_SCHEDULED)) {
                 SessionScheduled e = event.payloadAs(Events.SESSION_SCHEDULED);
-                sessions.scheduled(e);
-                invitations.send(event.envelope(), new CalendarSession(e.sessionId(), e.webinarId(), e.webinarTitle(),
+                if (sessions.scheduled(e)) {
+                    invitations.send(event.envelope(), new CalendarSession(e.sessionId(), e.webinarId(), e.webinarTitle(),
                         e.cohortId(), e.startsAt(), e.durationMinutes(), e.timeZone(), e.joinUrl(), e.sequence(),
                         "scheduled", null, List.of()), SessionEmails.Occasion.INVITED);
+                }
             } else if (event.is(Events.SESSION_RESCHEDULED)) {
                 SessionRescheduled e = event.payloadAs(Events.SESSION_RESCHEDULED);
-                sessions.rescheduled(e);
-                invitations.send(event.envelope(), new CalendarSession(e.sessionId(), e.webinarId(), e.webinarTitle(),
+                if (sessions.rescheduled(e)) {
+                    invitations.send(event.envelope(), new CalendarSession(e.sessionId(), e.webinarId(), e.webinarTitle(),
                         e.cohortId(), e.startsAt(), e.durationMinutes(), e.timeZone(), e.joinUrl(), e.sequence(),
                         "rescheduled", null, List.of()), SessionEmails.Occasion.CHANGED);
+                }
             } else if (event.is(Events.SESSION_CANCELLED)) {
                 SessionCancelled e = event.payloadAs(Events.SESSION_CANCELLED);
-                sessions.cancelled(e);
+                if (!sessions.cancelled(e)) {
+                    return;
+                }
                 String joinUrl = sessions.find(e.sessionId()).map(CalendarSession::joinUrl).orElse(null);
                 invitations.send(event.envelope(), new CalendarSession(e.sessionId(), e.webinarId(), e.webinarTitle(),
                         e.cohortId(), e.startsAt(), e.durationMinutes(), e.timeZone(),

@@ -47,18 +47,21 @@ public class SessionCalendars implements InitializingBean {
                 .named("registrant"));
     }
 
-    public void scheduled(SessionScheduled e) {
-        store(e.sessionId(), e.sequence(), details(e.webinarId(), e.webinarTitle(), e.cohortId(), e.startsAt(),
+    /** @return false when the stored session is newer (the event is stale and changes nothing) */
+    public boolean scheduled(SessionScheduled e) {
+        return store(e.sessionId(), e.sequence(), details(e.webinarId(), e.webinarTitle(), e.cohortId(), e.startsAt(),
                 e.durationMinutes(), e.timeZone(), e.joinUrl()).set("state", "scheduled"));
     }
 
-    public void rescheduled(SessionRescheduled e) {
-        store(e.sessionId(), e.sequence(), details(e.webinarId(), e.webinarTitle(), e.cohortId(), e.startsAt(),
+    /** @return false when the stored session is newer (the event is stale and changes nothing) */
+    public boolean rescheduled(SessionRescheduled e) {
+        return store(e.sessionId(), e.sequence(), details(e.webinarId(), e.webinarTitle(), e.cohortId(), e.startsAt(),
                 e.durationMinutes(), e.timeZone(), e.joinUrl()).set("state", "rescheduled"));
     }
 
-    public void cancelled(SessionCancelled e) {
-        store(e.sessionId(), e.sequence(), details(e.webinarId(), e.webinarTitle(), e.cohortId(), e.startsAt(),
+    /** @return false when the stored session is newer (the event is stale and changes nothing) */
+    public boolean cancelled(SessionCancelled e) {
+        return store(e.sessionId(), e.sequence(), details(e.webinarId(), e.webinarTitle(), e.cohortId(), e.startsAt(),
                 e.durationMinutes(), e.timeZone(), null).set("state", CalendarSession.CANCELLED)
                 .set("cancelReason", e.reason()));
     }
@@ -104,13 +107,15 @@ public class SessionCalendars implements InitializingBean {
         return update;
     }
 
-    private void store(String sessionId, int sequence, Update update) {
+    private boolean store(String sessionId, int sequence, Update update) {
         Query notNewer = Query.query(Criteria.where("_id").is(sessionId).and("sequence").lte(sequence));
         try {
             mongo.upsert(notNewer, update.set("sequence", sequence), COLLECTION);
             log.info("session={} stored at sequence {}", sessionId, sequence);
+            return true;
         } catch (DuplicateKeyException e) {
             log.info("session={} kept: it is newer than sequence {}", sessionId, sequence);
+            return false;
         }
     }
 
