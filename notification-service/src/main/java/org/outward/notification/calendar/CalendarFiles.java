@@ -73,7 +73,7 @@ public class CalendarFiles {
         }
         event.add(attendee);
         calendar.add(event);
-        return calendar.toString();
+        return write(calendar);
     }
 
     /** A person's feed: the sessions they registered for and their cohort's milestones. */
@@ -85,7 +85,18 @@ public class CalendarFiles {
         zoneIds.forEach(zone -> calendar.add(zones.getTimeZone(zone).getVTimeZone()));
         sessions.forEach(session -> calendar.add(event(session)));
         milestones.forEach(milestone -> calendar.add(milestone(milestone)));
-        return calendar.toString();
+        return write(calendar);
+    }
+
+    /** CRLF line ends and lines folded at 75 octets, as RFC 5545 wants (Calendar.toString does not fold). */
+    private static String write(Calendar calendar) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            new net.fortuna.ical4j.data.CalendarOutputter(false).output(calendar, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     /** The stable UID of a session's entry. */

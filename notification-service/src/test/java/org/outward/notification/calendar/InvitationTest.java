@@ -72,6 +72,8 @@ class InvitationTest extends CalendarTestSupport {
         assertThat(((Attendee) event.getProperty("ATTENDEE").orElseThrow()).getCalAddress().toString())
                 .isEqualTo("mailto:" + ana.email());
         assertThat(event.getProperty("ORGANIZER").orElseThrow().getValue()).isEqualTo("mailto:no-reply@outward.local");
+        assertThat(ics.split("\r\n")).allSatisfy(line -> assertThat(line.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8).length).as("folded line").isLessThanOrEqualTo(75));
         // Round trip: what ical4j writes back parses to the same calendar.
         assertThat(parse(calendar.toString())).isEqualTo(calendar);
         assertThat(attachment(invitation)).isEqualTo(ics);
