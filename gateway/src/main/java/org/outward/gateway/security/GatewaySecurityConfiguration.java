@@ -43,9 +43,12 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 @EnableWebFluxSecurity
 public class GatewaySecurityConfiguration {
 
-    /** Needing no token: probes, the docs page and specs, the one-click unsubscribe link of emails. */
+    /**
+     * Needing no token: probes, the docs page and specs, the one-click unsubscribe link of emails, and the personal
+     * calendar feeds (a calendar app cannot sign in: the signed, revocable token in the path is the credential).
+     */
     static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-        "/api/docs", "/api/docs/**", "/api/notifications/unsubscribe/**"};
+        "/api/docs", "/api/docs/**", "/api/notifications/unsubscribe/**", "/api/notifications/calendar/feed/**"};
 
     @Bean
     Clock clock() {

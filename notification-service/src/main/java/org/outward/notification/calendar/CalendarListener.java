@@ -7,7 +7,7 @@ import org.outward.contracts.Topics;
 import org.outward.contracts.catalog.SessionCancelled;
 import org.outward.contracts.catalog.SessionRescheduled;
 import org.outward.contracts.catalog.SessionScheduled;
-import org.outward.notification.UnhandledEvents;
+import org.outward.platform.kafka.UnhandledEvents;
 import org.outward.platform.kafka.EventConsumer;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
