@@ -59,6 +59,8 @@ class AuthorizationMatrixTest extends ServiceTest {
     RequestMappingHandlerMapping mappings;
     @Autowired
     UnsubscribeTokens unsubscribeTokens;
+    @Autowired
+    org.outward.notification.calendar.FeedTokens feedTokens;
 
     private final CohortFixture cohortA = new CohortFixture();
     private final CohortFixture cohortB = new CohortFixture();
@@ -127,6 +129,13 @@ class AuthorizationMatrixTest extends ServiceTest {
         routes.add(new Route("GET", UnsubscribeTokens.PATH, () -> unsubscribe, null, null, everyone, false));
         routes.add(new Route("POST", UnsubscribeTokens.PATH, () -> unsubscribe, "List-Unsubscribe=One-Click",
                 "application/x-www-form-urlencoded", everyone, true));
+        routes.add(new Route("GET", "/api/notifications/calendar/me", () -> "/api/notifications/calendar/me", null,
+                null, anyRecipient, false));
+        routes.add(new Route("POST", "/api/notifications/calendar/me/renew",
+                () -> "/api/notifications/calendar/me/renew", "", "application/json", anyRecipient, true));
+        String feed = org.outward.notification.calendar.CalendarController.FEED_PATH;
+        routes.add(new Route("GET", feed + "{token}.ics", () -> feed + feedTokens.current(owner.memberId()) + ".ics",
+                null, null, everyone, false));
         return routes;
     }
 

@@ -76,8 +76,17 @@ class CalendarListener {
         });
     }
 
+    /**
+     * Only CohortCreated (told by the record's type header) is read here: everything else on the roster topic, poison
+     * included, is the roster mirror's group to handle and dead-letter, once.
+     */
     @KafkaListener(topics = Topics.CATALOG_ROSTER, groupId = "${spring.application.name}-calendar")
     void onRoster(ConsumerRecord<String, String> record) {
+        org.apache.kafka.common.header.Header type = record.headers().lastHeader("x-event-type");
+        if (type == null || !Events.COHORT_CREATED.qualifiedName().equals(
+                new String(type.value(), java.nio.charset.StandardCharsets.UTF_8))) {
+            return;
+        }
         rosterConsumer.consume(record, event -> {
             if (event.is(Events.COHORT_CREATED)) {
                 milestones.cohort(event.payloadAs(Events.COHORT_CREATED));
