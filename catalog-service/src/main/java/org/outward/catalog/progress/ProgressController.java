@@ -130,12 +130,11 @@ public class ProgressController {
     }
 
     @DeleteMapping("/members/{memberId}/progress/{webinarId}/recording")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Take 'recording watched' back for one person: ProgressRecorded")
-    public PersonalMark unmarkRecording(Caller caller, @PathVariable String memberId,
-            @PathVariable String webinarId) {
+    public void unmarkRecording(Caller caller, @PathVariable String memberId, @PathVariable String webinarId) {
         requireSelfOrStaff(caller, memberId);
-        return new PersonalMark(memberId, webinarId, personal.recordWatched(memberId, webinarId, false,
-                caller.subject()));
+        personal.recordWatched(memberId, webinarId, false, caller.subject());
     }
 
     /** A person's own mark on a webinar's recording. */

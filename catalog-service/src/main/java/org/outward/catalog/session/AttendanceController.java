@@ -7,6 +7,7 @@ import java.util.List;
 import org.outward.platform.errors.BadRequestException;
 import org.outward.platform.security.Caller;
 import org.outward.platform.security.StaffOnly;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -46,9 +48,10 @@ public class AttendanceController {
     }
 
     @DeleteMapping("/{memberId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Take an attendance mark back (staff): ProgressRecorded")
-    public SessionView unmark(@StaffOnly Caller caller, @PathVariable String id, @PathVariable String memberId) {
-        return attendance.mark(id, memberId, false, caller.subject());
+    public void unmark(@StaffOnly Caller caller, @PathVariable String id, @PathVariable String memberId) {
+        attendance.mark(id, memberId, false, caller.subject());
     }
 
     @PostMapping(value = "/csv/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -13,6 +13,7 @@ import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.security.Caller;
 import org.outward.platform.security.StaffOnly;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -110,10 +112,11 @@ public class SessionController {
     }
 
     @DeleteMapping("/sessions/{id}/registrations/{memberId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Take a registration back (members: 'me'; staff: anyone): SessionUnregistered")
-    public SessionView unregister(Caller caller, @PathVariable String id, @PathVariable String memberId) {
+    public void unregister(Caller caller, @PathVariable String id, @PathVariable String memberId) {
         visible(caller, id);
-        return registrations.unregister(id, registrant(caller, memberId).id());
+        registrations.unregister(id, registrant(caller, memberId).id());
     }
 
     @GetMapping("/sessions/{id}/registrations")
@@ -131,14 +134,15 @@ public class SessionController {
         return session;
     }
 
-    /** Members act for themselves only; staff name anyone. */
+    /** Members act for themselves only (anyone else: 404); staff name anyone. */
     private MemberView registrant(Caller caller, String memberId) {
         MemberView self = ME.equals(memberId) || !caller.isStaff() ? self(caller) : null;
         if (ME.equals(memberId)) {
             return self;
         }
         if (!caller.isStaff() && !self.id().equals(memberId)) {
-            throw new ForbiddenException("You may register or unregister yourself only.");
+            // Someone else's registration is theirs: as for any data of another person, 404 (docs/api.md).
+            throw new NotFoundException("Member", memberId);
         }
         return members.get(memberId);
     }

@@ -19,7 +19,10 @@ class ApiDocsTest extends CatalogIntegrationTest {
     private static final Set<String> ACTIONS = Set.of(
             "POST /api/catalog/webinars/{id}/publish",
             "POST /api/catalog/webinars/{id}/archive",
-            "POST /api/catalog/webinars/reorder");
+            "POST /api/catalog/webinars/reorder",
+            "POST /api/catalog/sessions/{id}/cancel",
+            "POST /api/catalog/sessions/{id}/attendance/csv/preview",
+            "POST /api/catalog/sessions/{id}/attendance/csv");
 
     private JsonNode docs() {
         Response response = get("/v3/api-docs", "Authorization", NO_TOKEN);

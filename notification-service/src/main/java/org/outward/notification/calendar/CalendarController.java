@@ -12,6 +12,7 @@ import org.outward.notification.recipient.RosterReadModel;
 import org.outward.notification.unsubscribe.RateLimiter;
 import org.outward.notification.unsubscribe.UnsubscribeProperties;
 import org.outward.platform.errors.ForbiddenException;
+import org.outward.platform.proxy.ClientAddressResolver;
 import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.security.Caller;
 import org.springframework.http.HttpHeaders;
@@ -44,9 +45,12 @@ public class CalendarController {
     private final CalendarFiles files;
     private final RateLimiter limiter;
     private final UnsubscribeProperties links;
+    private final ClientAddressResolver clients;
 
     public CalendarController(FeedTokens tokens, RosterReadModel roster, SessionCalendars sessions,
-            Milestones milestones, CalendarFiles files, RateLimiter limiter, UnsubscribeProperties links) {
+            Milestones milestones, CalendarFiles files, RateLimiter limiter, UnsubscribeProperties links,
+            ClientAddressResolver clients) {
+        this.clients = clients;
         this.tokens = tokens;
         this.roster = roster;
         this.sessions = sessions;
@@ -75,7 +79,10 @@ public class CalendarController {
     @GetMapping(FEED_PATH + "{token}.ics")
     @Operation(summary = "The feed (public: the signed token is the credential; rate limited)")
     public ResponseEntity<?> feed(@PathVariable String token, HttpServletRequest request) {
-        long wait = limiter.tryAcquire("calendar:" + request.getRemoteAddr());
+        // Behind the gateway the peer is the gateway: the client is the address it forwarded (outward.proxy).
+        String client = clients.resolve(request.getRemoteAddr(),
+                name -> java.util.Collections.list(request.getHeaders(name)));
+        long wait = limiter.tryAcquire("calendar:" + client);
         if (wait > 0) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
                     "Too many requests; try again in " + wait + " seconds.");

@@ -26,7 +26,8 @@ class ApiDocsTest extends ServiceTest {
     /** The POSTs that do something instead of creating a resource. */
     private static final Set<String> ACTIONS = Set.of(
             "POST /api/notifications/digests/run",
-            "POST " + UnsubscribeTokens.PATH);
+            "POST " + UnsubscribeTokens.PATH,
+            "POST /api/notifications/calendar/me/renew");
 
     @Autowired
     JwtSettings security;
