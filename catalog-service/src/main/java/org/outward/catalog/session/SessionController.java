@@ -50,6 +50,7 @@ public class SessionController {
     }
 
     @PostMapping("/webinars/{webinarId}/sessions")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Schedule a live session of a webinar for a cohort (staff): SessionScheduled")
     public ResponseEntity<SessionView> schedule(@StaffOnly Caller caller, @PathVariable String webinarId,
             @Valid @RequestBody ScheduleSessionRequest request) {
