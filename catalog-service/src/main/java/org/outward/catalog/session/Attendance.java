@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,6 +25,7 @@ import org.outward.catalog.support.Keys;
 import org.outward.catalog.support.Times;
 import org.outward.contracts.Events;
 import org.outward.contracts.catalog.ProgressRecorded;
+import org.outward.platform.concurrency.VersionedWrites;
 import org.outward.platform.errors.BadRequestException;
 import org.outward.platform.errors.ConflictException;
 import org.outward.platform.errors.FieldError;
@@ -48,7 +50,6 @@ import org.springframework.stereotype.Service;
 public class Attendance {
 
     private static final Logger log = LoggerFactory.getLogger(Attendance.class);
-    private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
     private final SessionService sessions;
@@ -68,14 +69,14 @@ public class Attendance {
     /** Marks (attended = true) or unmarks one person; already so: nothing changes. */
     public SessionView mark(String sessionId, String memberId, boolean attended, String recordedBy) {
         MemberView member = members.get(memberId);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return VersionedWrites.retry("The attendance", () -> {
             Document document = sessions.document(sessionId);
             SessionView session = SessionDocuments.toView(document);
             Registrations.requireInCohort(member, session);
             requireHeld(session);
             boolean marked = attendees(document).contains(memberId);
             if (marked == attended) {
-                return session;
+                return Optional.of(session);
             }
             Instant now = Times.now(clock);
             Criteria as = Criteria.where(ID).is(sessionId).and(STATE).ne(SessionState.CANCELLED.wireName());
@@ -90,12 +91,12 @@ public class Attendance {
             OutboxEvents.push(update, List.of(event(session, member, attended, recordedBy, now)));
             Document written = mongo.findAndModify(Query.query(as), update,
                     FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
-            if (written != null) {
-                log.info("attendance session={} member={} attended={}", sessionId, memberId, attended);
-                return SessionDocuments.toView(written);
+            if (written == null) {
+                return Optional.empty();
             }
-        }
-        throw new ConflictException(null, "The attendance changed while it was being recorded; try again.");
+            log.info("attendance session={} member={} attended={}", sessionId, memberId, attended);
+            return Optional.of(SessionDocuments.toView(written));
+        });
     }
 
     /** The people marked attended, by name. */
@@ -148,7 +149,7 @@ public class Attendance {
      */
     public AttendanceResult commit(String sessionId, byte[] csv, boolean skipUnmatched, String recordedBy) {
         AttendanceCsv.Parsed parsed = AttendanceCsv.parse(csv);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return VersionedWrites.retry("The attendance", () -> {
             Document document = sessions.document(sessionId);
             SessionView session = SessionDocuments.toView(document);
             requireHeld(session);
@@ -166,8 +167,8 @@ public class Attendance {
             List<AttendancePreview.Match> added = preview.matched().stream().filter(m -> !m.alreadyAttended())
                     .toList();
             if (added.isEmpty()) {
-                return new AttendanceResult(sessionId, 0, preview.matched().size(), preview.unmatched().size(),
-                        session.attendedCount());
+                return Optional.of(new AttendanceResult(sessionId, 0, preview.matched().size(),
+                        preview.unmatched().size(), session.attendedCount()));
             }
             Instant now = Times.now(clock);
             Set<String> ids = new HashSet<>();
@@ -185,14 +186,14 @@ public class Attendance {
             OutboxEvents.push(update, events);
             Document written = mongo.findAndModify(none, update, FindAndModifyOptions.options().returnNew(true),
                     Document.class, COLLECTION);
-            if (written != null) {
-                log.info("attendance csv session={} added={} already={} unmatchedSkipped={}", sessionId,
-                        added.size(), preview.matched().size() - added.size(), preview.unmatched().size());
-                return new AttendanceResult(sessionId, added.size(), preview.matched().size() - added.size(),
-                        preview.unmatched().size(), SessionDocuments.toView(written).attendedCount());
+            if (written == null) {
+                return Optional.empty();
             }
-        }
-        throw new ConflictException(null, "The attendance changed while the file was being recorded; try again.");
+            log.info("attendance csv session={} added={} already={} unmatchedSkipped={}", sessionId,
+                    added.size(), preview.matched().size() - added.size(), preview.unmatched().size());
+            return Optional.of(new AttendanceResult(sessionId, added.size(), preview.matched().size() - added.size(),
+                    preview.unmatched().size(), SessionDocuments.toView(written).attendedCount()));
+        });
     }
 
     private static Set<String> attendees(Document document) {

@@ -12,6 +12,7 @@ import static org.outward.catalog.support.Documents.date;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.outward.catalog.roster.MemberService;
 import org.outward.catalog.roster.MemberView;
@@ -20,6 +21,7 @@ import org.outward.contracts.Events;
 import org.outward.contracts.catalog.MemberAdded;
 import org.outward.contracts.catalog.SessionRegistered;
 import org.outward.contracts.catalog.SessionUnregistered;
+import org.outward.platform.concurrency.VersionedWrites;
 import org.outward.platform.errors.ConflictException;
 import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.outbox.OutboxEvents;
@@ -43,7 +45,6 @@ import org.springframework.stereotype.Service;
 public class Registrations {
 
     private static final Logger log = LoggerFactory.getLogger(Registrations.class);
-    private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
     private final SessionService sessions;
@@ -63,14 +64,14 @@ public class Registrations {
     /** Registers the person; already registered: the session as it is, nothing emitted. */
     public SessionView register(String sessionId, String memberId) {
         MemberView member = members.get(memberId);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return VersionedWrites.retry("The session", () -> {
             Document document = sessions.document(sessionId);
             SessionView session = SessionDocuments.toView(document);
             requireInCohort(member, session);
             Instant now = Times.now(clock);
             requireOpen(session, now);
             if (isRegistered(document, memberId)) {
-                return session;
+                return Optional.of(session);
             }
             if (session.capacity() != null && session.seatsLeft() != null && session.seatsLeft() <= 0) {
                 throw full(session);
@@ -91,25 +92,25 @@ public class Registrations {
                     new SessionRegistered(sessionId, session.cohortId(), memberId, member.libraryId(), now))));
             Document written = mongo.findAndModify(Query.query(seat), update,
                     FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
-            if (written != null) {
-                log.info("registered member={} for session={} ({} of {})", memberId, sessionId,
-                        written.get(REGISTERED_COUNT), session.capacity() == null ? "unlimited" : session.capacity());
-                return SessionDocuments.toView(written);
+            if (written == null) {
+                return Optional.empty();
             }
-        }
-        throw new ConflictException(null, "The session changed while registering; try again.");
+            log.info("registered member={} for session={} ({} of {})", memberId, sessionId,
+                    written.get(REGISTERED_COUNT), session.capacity() == null ? "unlimited" : session.capacity());
+            return Optional.of(SessionDocuments.toView(written));
+        });
     }
 
     /** Takes the registration back; not registered: nothing changes. */
     public SessionView unregister(String sessionId, String memberId) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return VersionedWrites.retry("The session", () -> {
             Document document = sessions.document(sessionId);
             SessionView session = SessionDocuments.toView(document);
             String libraryId = SessionDocuments.entries(document, REGISTRATIONS).stream()
                     .filter(entry -> entry.memberId().equals(memberId)).map(SessionDocuments.Entry::libraryId)
                     .findFirst().orElse(null);
             if (!isRegistered(document, memberId)) {
-                return session;
+                return Optional.of(session);
             }
             Instant now = Times.now(clock);
             if (!session.endsAt().isAfter(now)) {
@@ -126,12 +127,12 @@ public class Registrations {
                     new SessionUnregistered(sessionId, session.cohortId(), memberId, libraryId, now))));
             Document written = mongo.findAndModify(Query.query(registered), update,
                     FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
-            if (written != null) {
-                log.info("unregistered member={} from session={}", memberId, sessionId);
-                return SessionDocuments.toView(written);
+            if (written == null) {
+                return Optional.empty();
             }
-        }
-        throw new ConflictException(null, "The session changed while unregistering; try again.");
+            log.info("unregistered member={} from session={}", memberId, sessionId);
+            return Optional.of(SessionDocuments.toView(written));
+        });
     }
 
     /** The people registered, in the order they registered. */

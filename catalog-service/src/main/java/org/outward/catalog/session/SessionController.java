@@ -7,7 +7,7 @@ import java.net.URI;
 import java.util.List;
 import org.outward.catalog.roster.MemberService;
 import org.outward.catalog.roster.MemberView;
-import org.outward.catalog.support.ETags;
+import org.outward.platform.concurrency.ETags;
 import org.outward.platform.errors.ForbiddenException;
 import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.security.Caller;

@@ -25,11 +25,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.outward.catalog.roster.CohortService;
 import org.outward.catalog.roster.CohortView;
-import org.outward.catalog.support.ETags;
 import org.outward.catalog.support.Times;
 import org.outward.catalog.webinar.WebinarService;
 import org.outward.catalog.webinar.WebinarStatus;
@@ -38,10 +38,11 @@ import org.outward.contracts.Events;
 import org.outward.contracts.catalog.SessionCancelled;
 import org.outward.contracts.catalog.SessionRescheduled;
 import org.outward.contracts.catalog.SessionScheduled;
+import org.outward.platform.concurrency.ETags;
+import org.outward.platform.concurrency.VersionedWrites;
 import org.outward.platform.errors.BadRequestException;
 import org.outward.platform.errors.ConflictException;
 import org.outward.platform.errors.NotFoundException;
-import org.outward.platform.errors.PreconditionFailedException;
 import org.outward.platform.outbox.OutboxEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,6 @@ import org.springframework.stereotype.Service;
 public class SessionService implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
-    private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
     private final WebinarService webinars;
@@ -137,7 +137,7 @@ public class SessionService implements InitializingBean {
      * @param expectedVersion from If-Match; null for "*"
      */
     public SessionView reschedule(String id, RescheduleSessionRequest request, Long expectedVersion) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return VersionedWrites.retry("Session " + id, () -> {
             SessionView current = get(id);
             ETags.check(expectedVersion, current.version());
             if (current.state() == SessionState.CANCELLED) {
@@ -154,7 +154,7 @@ public class SessionService implements InitializingBean {
             if (startsAt.equals(current.startsAt()) && request.durationMinutes() == current.durationMinutes()
                     && zone.equals(current.timeZone()) && joinUrl.equals(current.joinUrl())
                     && Objects.equals(request.capacity(), current.capacity())) {
-                return current;
+                return Optional.of(current);
             }
             int sequence = current.sequence() + 1;
             Update update = new Update()
@@ -176,26 +176,20 @@ public class SessionService implements InitializingBean {
                     current.webinarId(), current.webinarTitle(), current.cohortId(), startsAt,
                     request.durationMinutes(), zone, joinUrl, request.capacity(), sequence, current.startsAt(),
                     now))));
-            Document written = write(current, update);
-            if (written != null) {
-                log.info("rescheduled session id={} startsAt={} (was {}) sequence={}", id, startsAt,
-                        current.startsAt(), sequence);
-                return SessionDocuments.toView(written);
-            }
-            if (expectedVersion != null && get(id).version() != expectedVersion) {
-                break;
-            }
-        }
-        throw new PreconditionFailedException("Session " + id + " changed meanwhile; read it again and retry.");
+            Optional<SessionView> written = write(current, update);
+            written.ifPresent(w -> log.info("rescheduled session id={} startsAt={} (was {}) sequence={}", id,
+                    startsAt, current.startsAt(), sequence));
+            return written;
+        });
     }
 
     /** Calls the session off with SessionCancelled (SEQUENCE + 1); cancelling it again changes nothing. */
     public SessionView cancel(String id, String reason, Long expectedVersion) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return VersionedWrites.retry("Session " + id, () -> {
             SessionView current = get(id);
             ETags.check(expectedVersion, current.version());
             if (current.state() == SessionState.CANCELLED) {
-                return current;
+                return Optional.of(current);
             }
             Instant now = Times.now(clock);
             int sequence = current.sequence() + 1;
@@ -209,21 +203,18 @@ public class SessionService implements InitializingBean {
             OutboxEvents.push(update, List.of(outbox.entry(Events.SESSION_CANCELLED, id, new SessionCancelled(id,
                     current.webinarId(), current.webinarTitle(), current.cohortId(), current.startsAt(),
                     current.durationMinutes(), current.timeZone(), sequence, why, now))));
-            Document written = write(current, update);
-            if (written != null) {
-                log.info("cancelled session id={} sequence={}", id, sequence);
-                return SessionDocuments.toView(written);
-            }
-        }
-        throw new PreconditionFailedException("Session " + id + " changed meanwhile; read it again and retry.");
+            Optional<SessionView> written = write(current, update);
+            written.ifPresent(w -> log.info("cancelled session id={} sequence={}", id, sequence));
+            return written;
+        });
     }
 
     /** Matches the session as read: same version and the same registrations count (the seats left depend on it). */
-    private Document write(SessionView current, Update update) {
+    private Optional<SessionView> write(SessionView current, Update update) {
         Query asRead = Query.query(Criteria.where(ID).is(current.id()).and(VERSION).is(current.version())
                 .and(REGISTERED_COUNT).is(current.registeredCount()));
-        return mongo.findAndModify(asRead, update, FindAndModifyOptions.options().returnNew(true), Document.class,
-                COLLECTION);
+        return Optional.ofNullable(mongo.findAndModify(asRead, update, FindAndModifyOptions.options().returnNew(true),
+                Document.class, COLLECTION)).map(SessionDocuments::toView);
     }
 
     public SessionView get(String id) {

@@ -96,7 +96,7 @@ class SessionLifecycleTest extends SessionFixture {
         String id = scheduled(webinarId, sessionBody(cohortId, "2026-03-09T10:00", 60, "America/Chicago", 10));
         ObjectNode moved = sessionBody(null, "2026-03-10T14:00", 45, "America/Chicago", 12);
 
-        assertProblem(put("/api/catalog/sessions/" + id, moved), 428);
+        assertProblem(put("/api/catalog/sessions/" + id, moved), 428, "If-Match");
         assertProblem(put("/api/catalog/sessions/" + id, moved, "If-Match", "\"7\""), 412);
         assertProblem(put("/api/catalog/sessions/" + id, sessionBody(null, "2026-01-10T14:00", 45, "UTC", null),
                 "If-Match", "\"1\""), 400, "start");
