@@ -3,10 +3,13 @@ package org.outward.contracts;
 import java.util.List;
 import java.util.Optional;
 import org.outward.contracts.catalog.CohortCreated;
+import org.outward.contracts.catalog.CohortUpdated;
 import org.outward.contracts.catalog.LibraryJoinedCohort;
 import org.outward.contracts.catalog.LibraryLeftCohort;
+import org.outward.contracts.catalog.LibraryUpdated;
 import org.outward.contracts.catalog.MemberAdded;
 import org.outward.contracts.catalog.MemberRemoved;
+import org.outward.contracts.catalog.MemberUpdated;
 import org.outward.contracts.catalog.ProgressRecorded;
 import org.outward.contracts.catalog.SessionCancelled;
 import org.outward.contracts.catalog.SessionRegistered;
@@ -77,6 +80,12 @@ public final class Events {
 
     public static final EventType<CohortCreated> COHORT_CREATED =
             new EventType<>("CohortCreated", 1, Topics.CATALOG_ROSTER, CohortCreated.class);
+    public static final EventType<CohortUpdated> COHORT_UPDATED =
+            new EventType<>("CohortUpdated", 1, Topics.CATALOG_ROSTER, CohortUpdated.class);
+    public static final EventType<LibraryUpdated> LIBRARY_UPDATED =
+            new EventType<>("LibraryUpdated", 1, Topics.CATALOG_ROSTER, LibraryUpdated.class);
+    public static final EventType<MemberUpdated> MEMBER_UPDATED =
+            new EventType<>("MemberUpdated", 1, Topics.CATALOG_ROSTER, MemberUpdated.class);
     public static final EventType<SessionScheduled> SESSION_SCHEDULED =
             new EventType<>("SessionScheduled", 1, Topics.CATALOG_SESSIONS, SessionScheduled.class);
     public static final EventType<SessionRescheduled> SESSION_RESCHEDULED =
@@ -92,7 +101,8 @@ public final class Events {
             LIBRARY_JOINED_COHORT, LIBRARY_LEFT_COHORT, MEMBER_ADDED, MEMBER_REMOVED, PROGRESS_RECORDED,
             NOTE_UPLOADED, NOTE_UPLOADED_V1, NOTE_UPDATED, NOTE_UPDATED_V1, NOTE_DELETED, THEMES_UPDATED,
             THEMES_UPDATED_V1, COMMUNITY_STAGE_CALIBRATED, COMMUNITY_STAGE_CALIBRATED_V1, COHORT_CREATED,
-            SESSION_SCHEDULED, SESSION_RESCHEDULED, SESSION_CANCELLED, SESSION_REGISTERED, SESSION_UNREGISTERED);
+            SESSION_SCHEDULED, SESSION_RESCHEDULED, SESSION_CANCELLED, SESSION_REGISTERED, SESSION_UNREGISTERED,
+            COHORT_UPDATED, LIBRARY_UPDATED, MEMBER_UPDATED);
 
     private Events() {
     }
