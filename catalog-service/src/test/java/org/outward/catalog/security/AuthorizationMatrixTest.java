@@ -255,6 +255,11 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
         rule("POST", c, "", () -> new Call(c, cohortBody()), STAFF_ONLY);
         rule("GET", c, "", () -> new Call(c, null), EVERYONE);
         rule("GET", c + "/{id}", "", () -> new Call(c + "/" + cohort, null), OWN_COHORT);
+        rule("PUT", c + "/{id}", "", () -> {
+            ObjectNode body = cohortBody();
+            body.remove("slug");
+            return new Call(c + "/" + newCohort(), body, "If-Match", "\"1\"");
+        }, STAFF_ONLY);
         rule("POST", c + "/{cohortId}/libraries", "", () -> new Call(c + "/" + cohort + "/libraries", libraryBody()),
                 STAFF_ONLY);
         rule("GET", c + "/{cohortId}/libraries", "", () -> new Call(c + "/" + cohort + "/libraries", null),
@@ -266,6 +271,8 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
 
         String l = "/api/catalog/libraries";
         rule("GET", l + "/{id}", "", () -> new Call(l + "/" + library, null), OWN_LIBRARY_READ);
+        rule("PUT", l + "/{id}", "a fresh library of the own cohort",
+                () -> new Call(l + "/" + newLibrary(cohort), libraryBody(), "If-Match", "\"1\""), STAFF_ONLY);
         rule("DELETE", l + "/{id}", "own library", () -> new Call(l + "/" + library, null),
                 expect(Expect.OK, Expect.FORBIDDEN, Expect.FORBIDDEN, Expect.FORBIDDEN));
         rule("POST", l + "/{libraryId}/members", "", () -> new Call(l + "/" + library + "/members", personBody()),
@@ -286,6 +293,11 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
         String m = "/api/catalog/members";
         rule("GET", m, "by email", () -> new Call(m + "?email=someone@example.org", null), STAFF_ONLY);
         rule("GET", m + "/{id}", "", () -> new Call(m + "/" + member, null), OWN_LIBRARY_READ);
+        rule("PUT", m + "/{id}", "a fresh person of the own library, moved to the neighbour", () -> {
+            ObjectNode body = personBody();
+            body.put("libraryId", neighbour);
+            return new Call(m + "/" + newMember(library), body, "If-Match", "\"1\"");
+        }, STAFF_ONLY);
         rule("DELETE", m + "/{id}", "", () -> new Call(m + "/" + newMember(library), null), STAFF_ONLY);
         rule("POST", "/api/catalog/staff", "", () -> new Call("/api/catalog/staff", personBody()), STAFF_ONLY);
         rule("GET", "/api/catalog/staff", "", () -> new Call("/api/catalog/staff", null), STAFF_ONLY);
