@@ -133,6 +133,8 @@ class AuthorizationMatrixTest extends ServiceTest {
                 null, anyRecipient, false));
         routes.add(new Route("POST", "/api/notifications/calendar/me/renew",
                 () -> "/api/notifications/calendar/me/renew", "", "application/json", anyRecipient, true));
+        routes.add(new Route("POST", "/api/notifications/invitations/{memberId}",
+                () -> "/api/notifications/invitations/" + owner.memberId(), "", "application/json", staffOnly, true));
         String feed = org.outward.notification.calendar.CalendarController.FEED_PATH;
         routes.add(new Route("GET", feed + "{token}.ics", () -> feed + feedTokens.current(owner.memberId()) + ".ics",
                 null, null, everyone, false));
@@ -209,6 +211,9 @@ class AuthorizationMatrixTest extends ServiceTest {
     private long[] state() {
         return new long[] {
                 mongo.getCollection(DigestJob.SCHEDULES).countDocuments(),
+                // Invitations sent again (only a request makes them; the first ones follow roster events).
+                mongo.getCollection(org.outward.notification.delivery.EmailOutbox.COLLECTION).countDocuments(
+                        new org.bson.Document("_id", java.util.regex.Pattern.compile(":again:"))),
                 mongo.getCollection(PreferenceStore.COLLECTION).countDocuments(),
                 mongo.getCollection(PreferenceStore.COLLECTION).find().into(new ArrayList<>()).toString().hashCode()};
     }

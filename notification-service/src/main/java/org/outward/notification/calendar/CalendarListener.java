@@ -77,19 +77,21 @@ class CalendarListener {
     }
 
     /**
-     * Only CohortCreated (told by the record's type header) is read here: everything else on the roster topic, poison
-     * included, is the roster mirror's group to handle and dead-letter, once.
+     * Only CohortCreated and CohortUpdated (told by the record's type header) are read here: everything else on the
+     * roster topic, poison included, is the roster mirror's group to handle and dead-letter, once.
      */
     @KafkaListener(topics = Topics.CATALOG_ROSTER, groupId = "${spring.application.name}-calendar")
     void onRoster(ConsumerRecord<String, String> record) {
-        org.apache.kafka.common.header.Header type = record.headers().lastHeader("x-event-type");
-        if (type == null || !Events.COHORT_CREATED.qualifiedName().equals(
-                new String(type.value(), java.nio.charset.StandardCharsets.UTF_8))) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader("x-event-type");
+        String type = header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!Events.COHORT_CREATED.qualifiedName().equals(type) && !Events.COHORT_UPDATED.qualifiedName().equals(type)) {
             return;
         }
         rosterConsumer.consume(record, event -> {
             if (event.is(Events.COHORT_CREATED)) {
                 milestones.cohort(event.payloadAs(Events.COHORT_CREATED));
+            } else if (event.is(Events.COHORT_UPDATED)) {
+                milestones.cohort(event.payloadAs(Events.COHORT_UPDATED));
             }
             // Libraries and people are the roster read model's; nothing else on this topic is about the calendar.
         });

@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.outward.contracts.catalog.CohortCreated;
+import org.outward.contracts.catalog.CohortUpdated;
 import org.outward.contracts.catalog.MilestoneData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,11 @@ public class Milestones {
     }
 
     public void cohort(CohortCreated cohort) {
+        store(cohort.cohortId(), cohort.name(), cohort.milestones(), cohort.version());
+    }
+
+    /** New name or dates: the milestones over them replace the stored ones unless those are newer. */
+    public void cohort(CohortUpdated cohort) {
         store(cohort.cohortId(), cohort.name(), cohort.milestones(), cohort.version());
     }
 

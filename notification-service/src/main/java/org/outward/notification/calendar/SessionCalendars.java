@@ -90,6 +90,13 @@ public class SessionCalendars implements InitializingBean {
         return mongo.find(query, Document.class, COLLECTION);
     }
 
+    /** The cohort's sessions that are on and have not started at {@code now}, by start. */
+    public List<CalendarSession> upcomingOf(String cohortId, Instant now) {
+        Query query = Query.query(Criteria.where("cohortId").is(cohortId).and("startsAt").gt(Date.from(now))
+                .and("state").ne(CalendarSession.CANCELLED)).with(Sort.by("startsAt", "_id"));
+        return mongo.find(query, Document.class, COLLECTION).stream().map(SessionCalendars::of).toList();
+    }
+
     /** The sessions the person registered for, by start. */
     public List<CalendarSession> registeredBy(String memberId) {
         Query query = Query.query(Criteria.where("registrants.memberId").is(memberId)).with(Sort.by("startsAt", "_id"));

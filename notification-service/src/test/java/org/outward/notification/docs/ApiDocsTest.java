@@ -27,7 +27,8 @@ class ApiDocsTest extends ServiceTest {
     private static final Set<String> ACTIONS = Set.of(
             "POST /api/notifications/digests/run",
             "POST " + UnsubscribeTokens.PATH,
-            "POST /api/notifications/calendar/me/renew");
+            "POST /api/notifications/calendar/me/renew",
+            "POST /api/notifications/invitations/{memberId}");
 
     @Autowired
     JwtSettings security;
