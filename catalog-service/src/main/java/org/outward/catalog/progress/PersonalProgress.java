@@ -6,6 +6,7 @@ import static org.outward.catalog.support.Documents.longValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.outward.catalog.roster.MemberService;
 import org.outward.catalog.roster.MemberView;
@@ -15,6 +16,7 @@ import org.outward.catalog.webinar.WebinarStatus;
 import org.outward.contracts.Events;
 import org.outward.contracts.catalog.MemberAdded;
 import org.outward.contracts.catalog.ProgressRecorded;
+import org.outward.platform.concurrency.VersionedWrites;
 import org.outward.platform.errors.ConflictException;
 import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.outbox.OutboxEvents;
@@ -42,7 +44,6 @@ public class PersonalProgress implements InitializingBean {
     static final String COLLECTION = "member_progress";
 
     private static final Logger log = LoggerFactory.getLogger(PersonalProgress.class);
-    private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
     private final MemberService members;
@@ -73,11 +74,11 @@ public class PersonalProgress implements InitializingBean {
         webinars.find(webinarId).filter(found -> found.status() == WebinarStatus.PUBLISHED)
                 .orElseThrow(() -> new NotFoundException("Webinar", webinarId));
         String id = memberId + ":" + webinarId;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return VersionedWrites.retry("The progress", () -> {
             Document current = mongo.findById(id, Document.class, COLLECTION);
             boolean now = current != null && Boolean.TRUE.equals(current.getBoolean("watched"));
             if (now == watched) {
-                return now;
+                return Optional.of(now);
             }
             Instant at = Times.now(clock);
             var entries = List.of(outbox.entry(Events.PROGRESS_RECORDED, member.libraryId(), new ProgressRecorded(
@@ -92,7 +93,7 @@ public class PersonalProgress implements InitializingBean {
                 try {
                     mongo.insert(document, COLLECTION);
                 } catch (DuplicateKeyException e) {
-                    continue;
+                    return Optional.<Boolean>empty();
                 }
             } else {
                 Update update = new Update().set("watched", watched).set("libraryId", member.libraryId())
@@ -101,13 +102,12 @@ public class PersonalProgress implements InitializingBean {
                 if (mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("version")
                         .is(longValue(current, "version"))), update, FindAndModifyOptions.options(), Document.class,
                         COLLECTION) == null) {
-                    continue;
+                    return Optional.<Boolean>empty();
                 }
             }
             log.info("personal progress member={} webinar={} watched={}", memberId, webinarId, watched);
-            return watched;
-        }
-        throw new ConflictException(null, "The progress changed while it was being recorded; try again.");
+            return Optional.of(watched);
+        });
     }
 
     /** memberId:webinarId of every recording watched in the cohort. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -25,7 +26,7 @@ import org.outward.catalog.webinar.WebinarStatus;
 import org.outward.catalog.webinar.WebinarView;
 import org.outward.contracts.Events;
 import org.outward.contracts.catalog.ProgressRecorded;
-import org.outward.platform.errors.ConflictException;
+import org.outward.platform.concurrency.VersionedWrites;
 import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.outbox.OutboxEvents;
 import org.slf4j.Logger;
@@ -53,7 +54,6 @@ public class ProgressService implements InitializingBean {
     static final String COLLECTION = "progress";
 
     private static final Logger log = LoggerFactory.getLogger(ProgressService.class);
-    private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
     private final LibraryService libraries;
@@ -100,19 +100,19 @@ public class ProgressService implements InitializingBean {
             throw new NotFoundException("Resource", resourceKey);
         }
         String id = libraryId + ":" + webinarId;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return VersionedWrites.retry("The progress", () -> {
             Document current = mongo.findById(id, Document.class, COLLECTION);
             boolean watched = current != null && Boolean.TRUE.equals(current.getBoolean("watched"));
             List<String> resourcesDone = new ArrayList<>(current == null ? List.of()
                     : current.getList("resourcesDone", String.class, List.of()));
             if (resourceKey == null) {
                 if (watched == done) {
-                    return toView(current, libraryId, webinarId);
+                    return Optional.of(toView(current, libraryId, webinarId));
                 }
                 watched = done;
             } else {
                 if (resourcesDone.contains(resourceKey) == done) {
-                    return toView(current, libraryId, webinarId);
+                    return Optional.of(toView(current, libraryId, webinarId));
                 }
                 if (done) {
                     resourcesDone.add(resourceKey);
@@ -139,7 +139,7 @@ public class ProgressService implements InitializingBean {
                 try {
                     written = mongo.insert(document, COLLECTION);
                 } catch (DuplicateKeyException e) {
-                    continue; // someone recorded the first mark at the same moment: look again
+                    return Optional.<ProgressView>empty(); // someone recorded the first mark at the same moment
                 }
             } else {
                 Update update = new Update().set("watched", watched).set("resourcesDone", resourcesDone)
@@ -149,14 +149,13 @@ public class ProgressService implements InitializingBean {
                         Query.query(Criteria.where("_id").is(id).and("version").is(longValue(current, "version"))),
                         update, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
                 if (written == null) {
-                    continue;
+                    return Optional.<ProgressView>empty();
                 }
             }
             log.info("progress libraryId={} webinarId={} kind={} resourceKey={} done={}", libraryId, webinarId,
                     event.kind(), resourceKey, done);
-            return toView(written, libraryId, webinarId);
-        }
-        throw new ConflictException(null, "The progress changed while it was being recorded; try again.");
+            return Optional.of(toView(written, libraryId, webinarId));
+        });
     }
 
     /** What the library has marked, webinar by webinar (only webinars with a mark ever recorded). */
