@@ -2,6 +2,7 @@ package org.outward.catalog;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The webinar catalog and the cohort roster. Every state change that others must hear about is
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * by the platform's outbox relay.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CatalogApplication {
 
     public static void main(String[] args) {

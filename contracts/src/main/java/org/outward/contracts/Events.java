@@ -2,11 +2,20 @@ package org.outward.contracts;
 
 import java.util.List;
 import java.util.Optional;
+import org.outward.contracts.catalog.CohortCreated;
+import org.outward.contracts.catalog.CohortUpdated;
 import org.outward.contracts.catalog.LibraryJoinedCohort;
 import org.outward.contracts.catalog.LibraryLeftCohort;
+import org.outward.contracts.catalog.LibraryUpdated;
 import org.outward.contracts.catalog.MemberAdded;
 import org.outward.contracts.catalog.MemberRemoved;
+import org.outward.contracts.catalog.MemberUpdated;
 import org.outward.contracts.catalog.ProgressRecorded;
+import org.outward.contracts.catalog.SessionCancelled;
+import org.outward.contracts.catalog.SessionRegistered;
+import org.outward.contracts.catalog.SessionRescheduled;
+import org.outward.contracts.catalog.SessionScheduled;
+import org.outward.contracts.catalog.SessionUnregistered;
 import org.outward.contracts.catalog.WebinarArchived;
 import org.outward.contracts.catalog.WebinarPublished;
 import org.outward.contracts.catalog.WebinarUpdated;
@@ -69,10 +78,31 @@ public final class Events {
             new EventType<>("CommunityStageCalibrated", 1, Topics.NOTES_CALIBRATIONS,
                     CommunityStageCalibratedV1.class);
 
+    public static final EventType<CohortCreated> COHORT_CREATED =
+            new EventType<>("CohortCreated", 1, Topics.CATALOG_ROSTER, CohortCreated.class);
+    public static final EventType<CohortUpdated> COHORT_UPDATED =
+            new EventType<>("CohortUpdated", 1, Topics.CATALOG_ROSTER, CohortUpdated.class);
+    public static final EventType<LibraryUpdated> LIBRARY_UPDATED =
+            new EventType<>("LibraryUpdated", 1, Topics.CATALOG_ROSTER, LibraryUpdated.class);
+    public static final EventType<MemberUpdated> MEMBER_UPDATED =
+            new EventType<>("MemberUpdated", 1, Topics.CATALOG_ROSTER, MemberUpdated.class);
+    public static final EventType<SessionScheduled> SESSION_SCHEDULED =
+            new EventType<>("SessionScheduled", 1, Topics.CATALOG_SESSIONS, SessionScheduled.class);
+    public static final EventType<SessionRescheduled> SESSION_RESCHEDULED =
+            new EventType<>("SessionRescheduled", 1, Topics.CATALOG_SESSIONS, SessionRescheduled.class);
+    public static final EventType<SessionCancelled> SESSION_CANCELLED =
+            new EventType<>("SessionCancelled", 1, Topics.CATALOG_SESSIONS, SessionCancelled.class);
+    public static final EventType<SessionRegistered> SESSION_REGISTERED =
+            new EventType<>("SessionRegistered", 1, Topics.CATALOG_SESSIONS, SessionRegistered.class);
+    public static final EventType<SessionUnregistered> SESSION_UNREGISTERED =
+            new EventType<>("SessionUnregistered", 1, Topics.CATALOG_SESSIONS, SessionUnregistered.class);
+
     public static final List<EventType<?>> ALL = List.of(WEBINAR_PUBLISHED, WEBINAR_UPDATED, WEBINAR_ARCHIVED,
             LIBRARY_JOINED_COHORT, LIBRARY_LEFT_COHORT, MEMBER_ADDED, MEMBER_REMOVED, PROGRESS_RECORDED,
             NOTE_UPLOADED, NOTE_UPLOADED_V1, NOTE_UPDATED, NOTE_UPDATED_V1, NOTE_DELETED, THEMES_UPDATED,
-            THEMES_UPDATED_V1, COMMUNITY_STAGE_CALIBRATED, COMMUNITY_STAGE_CALIBRATED_V1);
+            THEMES_UPDATED_V1, COMMUNITY_STAGE_CALIBRATED, COMMUNITY_STAGE_CALIBRATED_V1, COHORT_CREATED,
+            SESSION_SCHEDULED, SESSION_RESCHEDULED, SESSION_CANCELLED, SESSION_REGISTERED, SESSION_UNREGISTERED,
+            COHORT_UPDATED, LIBRARY_UPDATED, MEMBER_UPDATED);
 
     private Events() {
     }

@@ -10,7 +10,9 @@ public final class Topics {
     public static final String CATALOG_WEBINARS = "outward.catalog.webinars";
     /** Cohort roster events of catalog-service (libraries and members); key: library or member id. */
     public static final String CATALOG_ROSTER = "outward.catalog.roster";
-    /** Progress of libraries through the series; key: library id. */
+    /** Live sessions of webinars and registrations for them; key: session id. */
+    public static final String CATALOG_SESSIONS = "outward.catalog.sessions";
+    /** Progress of libraries and their people through the series; key: library id. */
     public static final String CATALOG_PROGRESS = "outward.catalog.progress";
     /** Conversation-note events of notes-service; key: note id. */
     public static final String NOTES_NOTES = "outward.notes.notes";
@@ -21,7 +23,7 @@ public final class Topics {
 
     /** Every topic above; each also has a dead-letter topic. */
     public static final java.util.List<String> ALL =
-            java.util.List.of(CATALOG_WEBINARS, CATALOG_ROSTER, CATALOG_PROGRESS, NOTES_NOTES, NOTES_THEMES,
+            java.util.List.of(CATALOG_WEBINARS, CATALOG_ROSTER, CATALOG_SESSIONS, CATALOG_PROGRESS, NOTES_NOTES, NOTES_THEMES,
                     NOTES_CALIBRATIONS);
 
     /** Suffix of each consumer's dead-letter topic: {@code <topic>.DLT}, the Spring Kafka convention. */

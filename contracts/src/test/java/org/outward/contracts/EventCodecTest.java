@@ -67,6 +67,32 @@ class EventCodecTest {
     }
 
     @Test
+    void progressWithoutThePerPersonFieldsOfLaterProducersStillDecodesAndNewOnesRoundTrip() {
+        var person = new org.outward.contracts.catalog.ProgressRecorded("lib-1", "c-1", "w-1",
+                org.outward.contracts.catalog.ProgressRecorded.KIND_SESSION_ATTENDED, null, true, "staff-1",
+                java.time.Instant.parse("2026-03-02T15:00:00Z"), "m-1", "s-1");
+        String wire = codec.encode(codec.envelope(Events.PROGRESS_RECORDED, "catalog-service", "lib-1", null, person));
+        assertThat(codec.decode(wire).payloadAs(Events.PROGRESS_RECORDED)).isEqualTo(person);
+        String older = wire.replace(",\"memberId\":\"m-1\"", "").replace(",\"sessionId\":\"s-1\"", "");
+        assertThat(older).doesNotContain("memberId");
+        var decoded = codec.decode(older).payloadAs(Events.PROGRESS_RECORDED);
+        assertThat(decoded.memberId()).isNull();
+        assertThat(decoded.sessionId()).isNull();
+        assertThat(decoded.kind()).isEqualTo("session-attended");
+    }
+
+    @Test
+    void cohortMilestonesTravelAsDates() {
+        var cohort = new org.outward.contracts.catalog.CohortCreated("c-1", "Spring", "spring",
+                java.time.LocalDate.parse("2026-01-05"), java.time.LocalDate.parse("2027-07-04"),
+                java.util.List.of(new org.outward.contracts.catalog.MilestoneData("report-due",
+                        java.time.LocalDate.parse("2026-07-05"), "Report due")), 1);
+        String wire = codec.encode(codec.envelope(Events.COHORT_CREATED, "catalog-service", "c-1", null, cohort));
+        assertThat(wire).contains("\"on\":\"2026-07-05\"").contains("\"startsOn\":\"2026-01-05\"");
+        assertThat(codec.decode(wire).payloadAs(Events.COHORT_CREATED)).isEqualTo(cohort);
+    }
+
+    @Test
     void poisonRecordsAreRejectedWithTheReason() {
         String valid = codec.encode(codec.envelope(Events.WEBINAR_PUBLISHED, "catalog-service", "w-1", null, published));
 

@@ -21,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "outward.gateway.max-body.standard=1KB",
     "outward.gateway.max-body.notes=8KB",
+    "outward.gateway.max-body.attendance=4KB",
     "outward.gateway.cors.allowed-origins=https://web.outward.test,http://localhost:5173",
     "outward.gateway.rate-limit.per-ip.requests-per-second=1000",
     "outward.gateway.rate-limit.per-ip.burst=2000"

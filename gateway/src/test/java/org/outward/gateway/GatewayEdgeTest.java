@@ -75,6 +75,32 @@ class GatewayEdgeTest extends EdgeTestBase {
     }
 
     @Test
+    void attendanceCsvUploadsHaveTheirOwnLimitAndOnlyThey() {
+        String path = "/api/catalog/sessions/s-1/attendance/csv";
+        client.post().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, staffBearer())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(new byte[3000]) // over the standard 1KB, within the attendance 4KB
+                .exchange()
+                .expectStatus().isOk();
+        int before = received();
+        client.post().uri(path + "/preview")
+                .header(HttpHeaders.AUTHORIZATION, staffBearer())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(new byte[4 * 1024 + 1])
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.detail").isEqualTo("The request body exceeds the limit of 4096 bytes for this path.");
+        client.post().uri("/api/catalog/sessions/s-1/registrations")
+                .header(HttpHeaders.AUTHORIZATION, staffBearer())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(new byte[3000])
+                .exchange()
+                .expectStatus().isEqualTo(413);
+        assertThat(received()).isEqualTo(before);
+    }
+
+    @Test
     void aChunkedOversizeBodyIsCutOffWhileStreaming() throws Exception {
         int before = received();
         byte[] body = new byte[64 * 1024];

@@ -126,6 +126,17 @@ class GatewaySecurityTest extends EdgeTestBase {
     }
 
     @Test
+    void calendarFeedsNeedNoTokenButTheirLinkDoes() {
+        client.get().uri("/api/notifications/calendar/feed/tok-123.ics")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Served-By", "notifications");
+        assertThat(notifications.last().uri()).isEqualTo("/api/notifications/calendar/feed/tok-123.ics");
+        assertThat(notifications.last().authorization()).isNull();
+        client.get().uri("/api/notifications/calendar/me").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void healthProbesNeedNoToken() {
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();

@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
+import org.outward.contracts.Events;
 import org.outward.contracts.catalog.MemberAdded;
+import org.outward.contracts.catalog.MemberUpdated;
 import org.outward.platform.roster.RosterMirror;
 import org.outward.platform.test.RosterEvents;
 import org.outward.platform.test.TestRoster;
@@ -63,6 +66,37 @@ class RosterRevocationTest extends NotesIntegrationTest {
         assertProblem(refused, 403);
         assertThat(json(refused).path("detail").asString()).contains("library is no longer in a cohort");
         assertThat(get("/api/notes?libraryId=" + staying, neighbour).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aMemberMovedToAnotherLibraryNoLongerReadsTheOldLibrarysPrivateNotes() throws Exception {
+        String from = newLibraryId();
+        String to = newLibraryId();
+        String token = memberOf(from);
+        new TestRoster(mirror).library(to, COHORT);
+        Map<String, Object> note = validNote(from);
+        note.put("visibility", "private");
+        HttpResponse<String> created = send("POST", "/api/notes", token, "application/json",
+                JSON.writeValueAsBytes(note), null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json(created).path("id").asString();
+        assertThat(get("/api/notes/" + id, token).statusCode()).isEqualTo(200);
+
+        new RosterEvents(kafkaTemplate).publish(Events.MEMBER_UPDATED, TestRoster.memberId(from), new MemberUpdated(
+                TestRoster.memberId(from), TestTokens.memberEmail(from), "Moved", MemberAdded.ROLE_LIBRARY_MEMBER, to,
+                COHORT, null, from));
+
+        // The same token, still valid: the old library's private note is another library's now (404, like any).
+        await().atMost(PROPAGATION).until(() -> get("/api/notes/" + id, token).statusCode() == 404);
+        HttpResponse<String> oldList = get("/api/notes?libraryId=" + from, token);
+        assertThat(oldList.statusCode()).isEqualTo(200);
+        assertThat(oldList.body()).as("the old library's private notes are not listed for them").doesNotContain(id);
+        assertThat(get("/api/notes?libraryId=" + to, token).statusCode()).isEqualTo(200);
+        Map<String, Object> inNewLibrary = validNote(to);
+        HttpResponse<String> written = send("POST", "/api/notes", token, "application/json",
+                JSON.writeValueAsBytes(inNewLibrary), null);
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+        assertThat(get("/api/notes/" + id).statusCode()).as("the note stays its library's").isEqualTo(200);
     }
 
     @Test

@@ -59,6 +59,8 @@ class AuthorizationMatrixTest extends ServiceTest {
     RequestMappingHandlerMapping mappings;
     @Autowired
     UnsubscribeTokens unsubscribeTokens;
+    @Autowired
+    org.outward.notification.calendar.FeedTokens feedTokens;
 
     private final CohortFixture cohortA = new CohortFixture();
     private final CohortFixture cohortB = new CohortFixture();
@@ -134,6 +136,15 @@ class AuthorizationMatrixTest extends ServiceTest {
         routes.add(new Route("GET", UnsubscribeTokens.PATH, () -> unsubscribe, null, null, everyone, false));
         routes.add(new Route("POST", UnsubscribeTokens.PATH, () -> unsubscribe, "List-Unsubscribe=One-Click",
                 "application/x-www-form-urlencoded", everyone, true));
+        routes.add(new Route("GET", "/api/notifications/calendar/me", () -> "/api/notifications/calendar/me", null,
+                null, anyRecipient, false));
+        routes.add(new Route("POST", "/api/notifications/calendar/me/renew",
+                () -> "/api/notifications/calendar/me/renew", "", "application/json", anyRecipient, true));
+        routes.add(new Route("POST", "/api/notifications/invitations/{memberId}",
+                () -> "/api/notifications/invitations/" + owner.memberId(), "", "application/json", staffOnly, true));
+        String feed = org.outward.notification.calendar.CalendarController.FEED_PATH;
+        routes.add(new Route("GET", feed + "{token}.ics", () -> feed + feedTokens.current(owner.memberId()) + ".ics",
+                null, null, everyone, false));
         return routes;
     }
 
@@ -207,6 +218,9 @@ class AuthorizationMatrixTest extends ServiceTest {
     private long[] state() {
         return new long[] {
                 mongo.getCollection(org.outward.notification.digest.DigestSchedule.COLLECTION).countDocuments(),
+                // Invitations sent again (only a request makes them; the first ones follow roster events).
+                mongo.getCollection(org.outward.notification.delivery.EmailOutbox.COLLECTION).countDocuments(
+                        new org.bson.Document("_id", java.util.regex.Pattern.compile(":again:"))),
                 mongo.getCollection(PreferenceStore.COLLECTION).countDocuments(),
                 mongo.getCollection(PreferenceStore.COLLECTION).find().into(new ArrayList<>()).toString().hashCode()};
     }

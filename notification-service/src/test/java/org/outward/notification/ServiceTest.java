@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * One Spring context (and one in-process broker, one GreenMail) shared by the integration test classes
  * that extend this: real HTTP on a random port, Kafka, the MongoDB wire server, SMTP, and a clock the tests
- * move forward. The digest scheduler is off: tests run digests themselves at the instants they choose.
+ * move forward. The digest and reminder schedulers are off: tests run them at the instants they choose.
  * Test classes keep to their own cohorts and members, so they never see each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "outward.unsubscribe.base-url=https://outward.example",
         "outward.unsubscribe.requests-per-minute=40",
         "outward.digest.scheduler-enabled=false",
+        "outward.reminders.scheduler-enabled=false",
         "outward.mail.poll-interval=100ms",
         "outward.mail.initial-backoff=200ms",
         "outward.mail.max-backoff=1s"})

@@ -82,8 +82,9 @@ class SmtpOutageTest {
                     "What to do when a conversation stalls.", List.of(), 5, 45, List.of(), List.of(), 1L, Instant.now());
             EventEnvelope event = events.publish(Events.WEBINAR_PUBLISHED, webinar.webinarId(), webinar);
 
-            // Nothing listens on the SMTP port: both emails fail, are kept and rescheduled, more than once.
-            await().atMost(WAIT).until(() -> deliveries(api).size() == 2 && deliveries(api).stream().allMatch(d ->
+            // Nothing listens on the SMTP port: every email (the two account invitations, the two notices) fails, is
+            // kept and rescheduled, more than once.
+            await().atMost(WAIT).until(() -> deliveries(api).size() == 4 && deliveries(api).stream().allMatch(d ->
                     d.get("status").asString().equals("PENDING") && d.get("attempts").asInt() >= 2
                             && !d.get("lastError").isNull()));
             assertThat(deliveries(api)).allSatisfy(d -> assertThat(d.get("sentAt").isNull()).isTrue());
@@ -101,6 +102,10 @@ class SmtpOutageTest {
                     Map.entry(event.id() + ":" + RosterFixture.BEN.memberId(), 1L));
             assertThat(received.stream().collect(Collectors.toMap(Mailbox::to, Function.identity())))
                     .containsOnlyKeys(RosterFixture.ANA.email(), RosterFixture.BEN.email());
+            assertThat(java.util.Arrays.stream(greenMail.getReceivedMessages()).map(Mailbox::key)
+                    .filter(key -> key.startsWith("account-invitation:")))
+                    .containsExactlyInAnyOrder("account-invitation:" + RosterFixture.ANA.memberId(),
+                            "account-invitation:" + RosterFixture.BEN.memberId());
             assertThat(deliveries(api)).allSatisfy(d -> {
                 assertThat(d.get("attempts").asInt()).isGreaterThanOrEqualTo(3);
                 assertThat(d.get("sentAt").isNull()).isFalse();

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.outward.catalog.roster.MemberService;
+import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.security.Caller;
 import org.outward.platform.security.StaffOnly;
 import org.springframework.http.ContentDisposition;
@@ -34,9 +36,13 @@ public class ProgressController {
     static final MediaType CSV_UTF8 = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ProgressService progress;
+    private final PersonalProgress personal;
+    private final MemberService members;
 
-    public ProgressController(ProgressService progress) {
+    public ProgressController(ProgressService progress, PersonalProgress personal, MemberService members) {
         this.progress = progress;
+        this.personal = personal;
+        this.members = members;
     }
 
     @PutMapping("/libraries/{libraryId}/progress/{webinarId}/watched")
@@ -94,5 +100,56 @@ public class ProgressController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("progress-" + matrix.cohortId() + ".csv").build().toString())
                 .body(ProgressCsv.of(matrix));
+    }
+
+    @GetMapping(value = "/cohorts/{cohortId}/progress/people", produces = {MediaType.APPLICATION_JSON_VALUE,
+            MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @Operation(summary = "The cohort's progress person by person, with completion (staff)")
+    public PeopleMatrix people(@StaffOnly Caller caller, @PathVariable String cohortId) {
+        return progress.people(cohortId);
+    }
+
+    @GetMapping(value = "/cohorts/{cohortId}/progress/people", produces = CSV)
+    @Operation(summary = "The cohort's progress person by person as CSV (staff)")
+    public ResponseEntity<String> peopleCsv(@StaffOnly Caller caller, @PathVariable String cohortId) {
+        PeopleMatrix matrix = progress.people(cohortId);
+        return ResponseEntity.ok()
+                .contentType(CSV_UTF8)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("progress-people-" + matrix.cohortId() + ".csv").build().toString())
+                .body(ProgressCsv.of(matrix));
+    }
+
+    @PutMapping("/members/{memberId}/progress/{webinarId}/recording")
+    @Operation(summary = "Mark the recording watched for one person (themselves, or staff): ProgressRecorded"
+            + " recording-watched")
+    public PersonalMark markRecording(Caller caller, @PathVariable String memberId, @PathVariable String webinarId) {
+        requireSelfOrStaff(caller, memberId);
+        return new PersonalMark(memberId, webinarId, personal.recordWatched(memberId, webinarId, true,
+                caller.subject()));
+    }
+
+    @DeleteMapping("/members/{memberId}/progress/{webinarId}/recording")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Take 'recording watched' back for one person: ProgressRecorded")
+    public void unmarkRecording(Caller caller, @PathVariable String memberId, @PathVariable String webinarId) {
+        requireSelfOrStaff(caller, memberId);
+        personal.recordWatched(memberId, webinarId, false, caller.subject());
+    }
+
+    /** A person's own mark on a webinar's recording. */
+    public record PersonalMark(String memberId, String webinarId, boolean watchedRecording) {
+    }
+
+    /** A member may mark only themselves; anyone else of the roster is not theirs to see (404). */
+    private void requireSelfOrStaff(Caller caller, String memberId) {
+        if (caller.isStaff()) {
+            return;
+        }
+        boolean self = caller.email() != null && members.findByEmail(caller.email()).stream()
+                .anyMatch(member -> member.id().equals(memberId));
+        if (!self) {
+            throw new NotFoundException("Member", memberId);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -16,13 +17,16 @@ import org.outward.catalog.roster.CohortService;
 import org.outward.catalog.roster.CohortView;
 import org.outward.catalog.roster.LibraryService;
 import org.outward.catalog.roster.LibraryView;
+import org.outward.catalog.roster.MemberService;
+import org.outward.catalog.roster.MemberView;
+import org.outward.catalog.session.SessionService;
 import org.outward.catalog.support.Times;
 import org.outward.catalog.webinar.WebinarService;
 import org.outward.catalog.webinar.WebinarStatus;
 import org.outward.catalog.webinar.WebinarView;
 import org.outward.contracts.Events;
 import org.outward.contracts.catalog.ProgressRecorded;
-import org.outward.platform.errors.ConflictException;
+import org.outward.platform.concurrency.VersionedWrites;
 import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.outbox.OutboxEvents;
 import org.slf4j.Logger;
@@ -50,21 +54,27 @@ public class ProgressService implements InitializingBean {
     static final String COLLECTION = "progress";
 
     private static final Logger log = LoggerFactory.getLogger(ProgressService.class);
-    private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
     private final LibraryService libraries;
     private final CohortService cohorts;
     private final WebinarService webinars;
+    private final MemberService people;
+    private final SessionService sessions;
+    private final PersonalProgress personal;
     private final OutboxEvents outbox;
     private final Clock clock;
 
     public ProgressService(MongoTemplate mongo, LibraryService libraries, CohortService cohorts,
-            WebinarService webinars, OutboxEvents outbox, Clock clock) {
+            WebinarService webinars, MemberService people, SessionService sessions, PersonalProgress personal,
+            OutboxEvents outbox, Clock clock) {
         this.mongo = mongo;
         this.libraries = libraries;
         this.cohorts = cohorts;
         this.webinars = webinars;
+        this.people = people;
+        this.sessions = sessions;
+        this.personal = personal;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -90,19 +100,19 @@ public class ProgressService implements InitializingBean {
             throw new NotFoundException("Resource", resourceKey);
         }
         String id = libraryId + ":" + webinarId;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return VersionedWrites.retry("The progress", () -> {
             Document current = mongo.findById(id, Document.class, COLLECTION);
             boolean watched = current != null && Boolean.TRUE.equals(current.getBoolean("watched"));
             List<String> resourcesDone = new ArrayList<>(current == null ? List.of()
                     : current.getList("resourcesDone", String.class, List.of()));
             if (resourceKey == null) {
                 if (watched == done) {
-                    return toView(current, libraryId, webinarId);
+                    return Optional.of(toView(current, libraryId, webinarId));
                 }
                 watched = done;
             } else {
                 if (resourcesDone.contains(resourceKey) == done) {
-                    return toView(current, libraryId, webinarId);
+                    return Optional.of(toView(current, libraryId, webinarId));
                 }
                 if (done) {
                     resourcesDone.add(resourceKey);
@@ -129,7 +139,7 @@ public class ProgressService implements InitializingBean {
                 try {
                     written = mongo.insert(document, COLLECTION);
                 } catch (DuplicateKeyException e) {
-                    continue; // someone recorded the first mark at the same moment: look again
+                    return Optional.<ProgressView>empty(); // someone recorded the first mark at the same moment
                 }
             } else {
                 Update update = new Update().set("watched", watched).set("resourcesDone", resourcesDone)
@@ -139,14 +149,13 @@ public class ProgressService implements InitializingBean {
                         Query.query(Criteria.where("_id").is(id).and("version").is(longValue(current, "version"))),
                         update, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
                 if (written == null) {
-                    continue;
+                    return Optional.<ProgressView>empty();
                 }
             }
             log.info("progress libraryId={} webinarId={} kind={} resourceKey={} done={}", libraryId, webinarId,
                     event.kind(), resourceKey, done);
-            return toView(written, libraryId, webinarId);
-        }
-        throw new ConflictException(null, "The progress changed while it was being recorded; try again.");
+            return Optional.of(toView(written, libraryId, webinarId));
+        });
     }
 
     /** What the library has marked, webinar by webinar (only webinars with a mark ever recorded). */
@@ -162,6 +171,75 @@ public class ProgressService implements InitializingBean {
     /** The cohort's libraries (by name) against the published webinars (in series order). */
     public ProgressMatrix matrix(String cohortId) {
         CohortView cohort = cohorts.get(cohortId);
+        List<ProgressMatrix.Column> columns = columns();
+        List<LibraryView> members = libraries.listInCohort(cohortId);
+        Query query = Query.query(Criteria.where("cohortId").is(cohortId));
+        query.fields().exclude("outbox");
+        Map<String, Document> marks = mongo.find(query, Document.class, COLLECTION).stream()
+                .collect(Collectors.toMap(document -> document.getString("_id"), Function.identity()));
+        List<PeopleMatrix.Row> people = peopleRows(cohortId, columns, members);
+        List<ProgressMatrix.Row> rows = members.stream().map(library -> {
+            List<PeopleMatrix.Row> team = people.stream().filter(p -> library.id().equals(p.libraryId())).toList();
+            List<ProgressMatrix.Cell> cells = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                ProgressMatrix.Column column = columns.get(i);
+                Document mark = marks.get(library.id() + ":" + column.webinarId());
+                boolean watched = mark != null && Boolean.TRUE.equals(mark.getBoolean("watched"));
+                List<String> done = mark == null ? List.of() : mark.getList("resourcesDone", String.class,
+                        List.of()).stream().filter(column.resourceKeys()::contains).toList();
+                int index = i;
+                int peopleDone = (int) team.stream().filter(p -> p.cells().get(index).done()).count();
+                cells.add(new ProgressMatrix.Cell(column.webinarId(), watched, done, column.resourceKeys().size(),
+                        peopleDone, watched || peopleDone > 0));
+            }
+            int doneCount = (int) cells.stream().filter(ProgressMatrix.Cell::done).count();
+            return new ProgressMatrix.Row(library.id(), library.name(), cells, doneCount,
+                    !columns.isEmpty() && doneCount == columns.size());
+        }).toList();
+        return new ProgressMatrix(cohort.id(), cohort.name(), columns, rows);
+    }
+
+    /** The cohort's people (by library, then name) against the published webinars. */
+    public PeopleMatrix people(String cohortId) {
+        CohortView cohort = cohorts.get(cohortId);
+        List<ProgressMatrix.Column> columns = columns();
+        return new PeopleMatrix(cohort.id(), cohort.name(), columns,
+                peopleRows(cohortId, columns, libraries.listInCohort(cohortId)));
+    }
+
+    private List<PeopleMatrix.Row> peopleRows(String cohortId, List<ProgressMatrix.Column> columns,
+            List<LibraryView> cohortLibraries) {
+        Map<String, String> libraryNames = cohortLibraries.stream()
+                .collect(Collectors.toMap(LibraryView::id, LibraryView::name));
+        java.util.Set<String> watched = personal.watchedInCohort(cohortId);
+        // memberId:webinarId -> the sessions of that webinar the person attended
+        Map<String, List<String>> attended = new java.util.HashMap<>();
+        for (Document session : sessions.heldInCohort(cohortId)) {
+            for (Document entry : session.getList("attendance", Document.class, List.of())) {
+                attended.computeIfAbsent(entry.getString("memberId") + ":" + session.getString("webinarId"),
+                        k -> new ArrayList<>()).add(session.getString("_id"));
+            }
+        }
+        return people.listInCohort(cohortId).stream()
+                .filter(member -> libraryNames.containsKey(member.libraryId()))
+                .sorted(java.util.Comparator.comparing((MemberView m) -> libraryNames.get(m.libraryId()))
+                        .thenComparing(MemberView::name).thenComparing(MemberView::id))
+                .map(member -> {
+                    List<PeopleMatrix.Cell> cells = columns.stream().map(column -> {
+                        String key = member.id() + ":" + column.webinarId();
+                        List<String> sessionIds = attended.getOrDefault(key, List.of());
+                        boolean recording = watched.contains(key);
+                        return new PeopleMatrix.Cell(column.webinarId(), recording, List.copyOf(sessionIds),
+                                recording || !sessionIds.isEmpty());
+                    }).toList();
+                    int doneCount = (int) cells.stream().filter(PeopleMatrix.Cell::done).count();
+                    return new PeopleMatrix.Row(member.id(), member.name(), member.libraryId(),
+                            libraryNames.get(member.libraryId()), cells, doneCount,
+                            !columns.isEmpty() && doneCount == columns.size());
+                }).toList();
+    }
+
+    private List<ProgressMatrix.Column> columns() {
         List<WebinarView> series = new ArrayList<>();
         for (int page = 0; ; page++) {
             var found = webinars.list(new WebinarService.Filter(WebinarStatus.PUBLISHED, null, null, null,
@@ -171,25 +249,11 @@ public class ProgressService implements InitializingBean {
                 break;
             }
         }
-        List<LibraryView> members = libraries.listInCohort(cohortId);
-        Query query = Query.query(Criteria.where("cohortId").is(cohortId));
-        query.fields().exclude("outbox");
-        Map<String, Document> marks = mongo.find(query, Document.class, COLLECTION).stream()
-                .collect(Collectors.toMap(document -> document.getString("_id"), Function.identity()));
-        List<ProgressMatrix.Column> columns = series.stream()
+        return series.stream()
                 .map(webinar -> new ProgressMatrix.Column(webinar.id(), webinar.slug(), webinar.title(),
                         webinar.seriesPosition(),
                         webinar.resources().stream().map(WebinarView.Resource::key).toList()))
                 .toList();
-        List<ProgressMatrix.Row> rows = members.stream().map(library -> new ProgressMatrix.Row(library.id(),
-                library.name(), columns.stream().map(column -> {
-                    Document mark = marks.get(library.id() + ":" + column.webinarId());
-                    boolean watched = mark != null && Boolean.TRUE.equals(mark.getBoolean("watched"));
-                    List<String> done = mark == null ? List.of() : mark.getList("resourcesDone", String.class,
-                            List.of()).stream().filter(column.resourceKeys()::contains).toList();
-                    return new ProgressMatrix.Cell(column.webinarId(), watched, done, column.resourceKeys().size());
-                }).toList())).toList();
-        return new ProgressMatrix(cohort.id(), cohort.name(), columns, rows);
     }
 
     private static ProgressView toView(Document document, String libraryId, String webinarId) {

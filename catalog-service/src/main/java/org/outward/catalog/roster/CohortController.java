@@ -5,14 +5,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.outward.platform.concurrency.ETags;
 import org.outward.platform.security.Caller;
 import org.outward.platform.security.StaffOnly;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -48,9 +52,20 @@ public class CohortController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One cohort (members: their own)")
-    public CohortView get(Caller caller, @PathVariable String id) {
+    @Operation(summary = "One cohort (members: their own); its ETag is what a change sends in If-Match")
+    public ResponseEntity<CohortView> get(Caller caller, @PathVariable String id) {
         caller.requireCohort(id);
-        return cohorts.get(id);
+        CohortView cohort = cohorts.get(id);
+        return ResponseEntity.ok().eTag(ETags.of(cohort.version())).body(cohort);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change a cohort's name and dates (staff, If-Match required): CohortUpdated")
+    public ResponseEntity<CohortView> update(@StaffOnly Caller caller, @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody UpdateCohortRequest request) {
+        Long expected = ETags.requiredVersion(ifMatch);
+        CohortView changed = cohorts.update(id, request, expected);
+        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
     }
 }

@@ -12,6 +12,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.outward.catalog.support.Times;
+import org.outward.catalog.timeline.ProgramSchedule;
+import org.outward.contracts.Events;
+import org.outward.contracts.catalog.CohortCreated;
+import org.outward.contracts.catalog.CohortUpdated;
+import org.outward.contracts.catalog.MilestoneData;
+import org.outward.platform.concurrency.ETags;
+import org.outward.platform.concurrency.VersionedWrites;
+import org.outward.platform.outbox.OutboxEvents;
 import org.outward.platform.errors.ConflictException;
 import org.outward.platform.errors.NotFoundException;
 import org.slf4j.Logger;
@@ -19,15 +27,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
  * Cohorts, stored in {@value #COLLECTION}. Dates are stored as ISO strings (yyyy-MM-dd): they are
- * calendar dates, not instants, so no time zone may shift them, and they still sort correctly.
+ * calendar dates, not instants, so no time zone may shift them, and they still sort correctly. A new cohort
+ * is inserted together with its CohortCreated event (with the program's milestones over its dates), a change
+ * written together with its CohortUpdated event (the whole state again, milestones over the new dates).
  */
 @Service
 public class CohortService implements InitializingBean {
@@ -37,10 +49,14 @@ public class CohortService implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(CohortService.class);
 
     private final MongoTemplate mongo;
+    private final OutboxEvents outbox;
+    private final ProgramSchedule schedule;
     private final Clock clock;
 
-    public CohortService(MongoTemplate mongo, Clock clock) {
+    public CohortService(MongoTemplate mongo, OutboxEvents outbox, ProgramSchedule schedule, Clock clock) {
         this.mongo = mongo;
+        this.outbox = outbox;
+        this.schedule = schedule;
         this.clock = clock;
     }
 
@@ -60,13 +76,57 @@ public class CohortService implements InitializingBean {
                 .append("version", 1L)
                 .append("createdAt", date(now))
                 .append("updatedAt", date(now));
+        CohortView view = toView(document);
+        OutboxEvents.attach(document, List.of(outbox.entry(Events.COHORT_CREATED, id, new CohortCreated(id,
+                view.name(), view.slug(), view.startsOn(), view.endsOn(), milestones(view), view.version()))));
         try {
             mongo.insert(document, COLLECTION);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("slug", "A cohort with slug '" + request.slug() + "' exists already.");
         }
         log.info("created cohort id={} slug={}", id, request.slug());
-        return toView(document);
+        return view;
+    }
+
+    /**
+     * Replaces the cohort's name and dates with CohortUpdated, in one write that matches the version read. Nothing
+     * changed: nothing written, nothing emitted.
+     *
+     * @param expectedVersion from If-Match; null for "*"
+     */
+    public CohortView update(String id, UpdateCohortRequest request, Long expectedVersion) {
+        return VersionedWrites.retry("Cohort " + id, () -> {
+            CohortView current = get(id);
+            ETags.check(expectedVersion, current.version());
+            String name = request.name().strip();
+            if (name.equals(current.name()) && request.startsOn().equals(current.startsOn())
+                    && request.endsOn().equals(current.endsOn())) {
+                return Optional.of(current);
+            }
+            Instant now = Times.now(clock);
+            CohortView after = new CohortView(id, name, current.slug(), request.startsOn(), request.endsOn(),
+                    current.version() + 1, current.createdAt(), now);
+            Update update = new Update()
+                    .set("name", name)
+                    .set("startsOn", after.startsOn().toString())
+                    .set("endsOn", after.endsOn().toString())
+                    .set("updatedAt", date(now))
+                    .inc("version", 1L);
+            OutboxEvents.push(update, List.of(outbox.entry(Events.COHORT_UPDATED, id, new CohortUpdated(id,
+                    after.name(), after.slug(), after.startsOn(), after.endsOn(), milestones(after), after.version()))));
+            Optional<CohortView> written = Optional.ofNullable(mongo.findAndModify(
+                    Query.query(Criteria.where("_id").is(id).and("version").is(current.version())), update,
+                    FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION))
+                    .map(CohortService::toView);
+            written.ifPresent(w -> log.info("updated cohort id={} version={} startsOn={} endsOn={}", id, w.version(),
+                    w.startsOn(), w.endsOn()));
+            return written;
+        });
+    }
+
+    /** The program's dates within the cohort: start, calibrations expected, reports due, end. */
+    public List<MilestoneData> milestones(CohortView cohort) {
+        return schedule.milestones(cohort.startsOn(), cohort.endsOn());
     }
 
     public Optional<CohortView> find(String id) {

@@ -17,7 +17,10 @@ import org.outward.catalog.support.Times;
 import org.outward.contracts.Events;
 import org.outward.contracts.catalog.LibraryJoinedCohort;
 import org.outward.contracts.catalog.LibraryLeftCohort;
+import org.outward.contracts.catalog.LibraryUpdated;
 import org.outward.catalog.support.Documents;
+import org.outward.platform.concurrency.ETags;
+import org.outward.platform.concurrency.VersionedWrites;
 import org.outward.platform.errors.ConflictException;
 import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.outbox.OutboxEvents;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -37,7 +41,8 @@ import org.springframework.stereotype.Service;
  * The libraries of each cohort, stored in {@value #COLLECTION}. A library's name is unique within
  * its cohort whatever its case and spacing: the unique index is on cohortId + nameKey. A library
  * that leaves its cohort keeps its document (which carries the LibraryLeftCohort event in its
- * outbox) marked with {@code leftAt}; from then on it is not found, and its name is free again.
+ * outbox) marked with {@code leftAt}; from then on it is not found, and its name is free again. A change of its
+ * details is written with LibraryUpdated, which carries the whole state: readers need no earlier event.
  */
 @Service
 public class LibraryService implements InitializingBean {
@@ -98,6 +103,56 @@ public class LibraryService implements InitializingBean {
         }
         log.info("library id={} joined cohort id={}", id, cohort.id());
         return toView(document);
+    }
+
+    /**
+     * Replaces the library's name, city, state, contact and time zone with LibraryUpdated, in one write that matches
+     * the version read of a library still in its cohort. Nothing changed: nothing written, nothing emitted. A name
+     * another library of the cohort has is 409.
+     *
+     * @param expectedVersion from If-Match; null for "*"
+     */
+    public LibraryView update(String id, AddLibraryRequest request, Long expectedVersion) {
+        return VersionedWrites.retry("Library " + id, () -> {
+            LibraryView current = get(id);
+            ETags.check(expectedVersion, current.version());
+            String name = request.name().strip();
+            String city = request.city().strip();
+            String state = request.state().toUpperCase(Locale.ROOT);
+            String contactEmail = request.contactEmail().strip();
+            String timeZone = ZoneId.of(request.timeZone()).getId();
+            if (name.equals(current.name()) && city.equals(current.city()) && state.equals(current.state())
+                    && contactEmail.equals(current.contactEmail()) && timeZone.equals(current.timeZone())) {
+                return Optional.of(current);
+            }
+            CohortView cohort = cohorts.get(current.cohortId());
+            Instant now = Times.now(clock);
+            Update update = new Update()
+                    .set("name", name)
+                    .set("nameKey", Keys.of(name))
+                    .set("city", city)
+                    .set("state", state)
+                    .set("contactEmail", contactEmail)
+                    .set("timeZone", timeZone)
+                    .set("updatedAt", date(now))
+                    .inc("version", 1L);
+            OutboxEvents.push(update, List.of(outbox.entry(Events.LIBRARY_UPDATED, id, new LibraryUpdated(id,
+                    cohort.id(), cohort.name(), name, city, state, timeZone, contactEmail))));
+            Document written;
+            try {
+                written = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("leftAt").is(null)
+                        .and("version").is(current.version())), update, FindAndModifyOptions.options().returnNew(true),
+                        Document.class, COLLECTION);
+            } catch (DuplicateKeyException e) {
+                throw new ConflictException("name", "Cohort " + cohort.slug() + " has a library named '" + name
+                        + "' already.");
+            }
+            if (written == null) {
+                return Optional.<LibraryView>empty();
+            }
+            log.info("updated library id={} version={} timeZone={}", id, written.get("version"), timeZone);
+            return Optional.of(toView(written));
+        });
     }
 
     /**

@@ -5,17 +5,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.outward.platform.concurrency.ETags;
 import org.outward.platform.errors.BadRequestException;
 import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.security.Caller;
 import org.outward.platform.security.StaffOnly;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -73,13 +77,25 @@ public class MemberController {
 
     /** Where the Location of a new member points. */
     @GetMapping("/members/{id}")
-    @Operation(summary = "One person (members: people of their own library)")
-    public MemberView get(Caller caller, @PathVariable String id) {
+    @Operation(summary = "One person (members: people of their own library); its ETag is what a change sends in"
+            + " If-Match")
+    public ResponseEntity<MemberView> get(Caller caller, @PathVariable String id) {
         MemberView member = members.get(id);
         if (!caller.isStaff() && (member.libraryId() == null || !caller.canAccessLibrary(member.libraryId()))) {
             throw new NotFoundException("Member", id);
         }
-        return member;
+        return ResponseEntity.ok().eTag(ETags.of(member.version())).body(member);
+    }
+
+    @PutMapping("/members/{id}")
+    @Operation(summary = "Change a person's name, email, team role, or move them to another library of their cohort"
+            + " (staff, If-Match required): MemberUpdated")
+    public ResponseEntity<MemberView> update(@StaffOnly Caller caller, @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody UpdateMemberRequest request) {
+        Long expected = ETags.requiredVersion(ifMatch);
+        MemberView changed = members.update(id, request, expected);
+        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
     }
 
     @DeleteMapping("/members/{id}")

@@ -23,11 +23,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.outward.catalog.support.Documents;
-import org.outward.catalog.support.ETags;
 import org.outward.catalog.support.PageView;
 import org.outward.catalog.support.SearchTerms;
 import org.outward.catalog.support.Times;
 import org.outward.contracts.Events;
+import org.outward.platform.concurrency.ETags;
+import org.outward.platform.concurrency.VersionedWrites;
 import org.outward.platform.errors.BadRequestException;
 import org.outward.platform.errors.ConflictException;
 import org.outward.platform.errors.NotFoundException;
@@ -58,8 +59,6 @@ public class WebinarService implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebinarService.class);
 
-    /** Writes without an If-Match retry when the document changed between reading and writing it. */
-    private static final int ATTEMPTS = 3;
 
     public enum SortOrder { POSITION, DATE }
 
@@ -188,12 +187,12 @@ public class WebinarService implements InitializingBean {
      */
     private WebinarView changeStatus(String id, Long expectedVersion, WebinarStatus target,
             java.util.function.BiFunction<Update, Instant, Update> fields, StatusEvent event) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return VersionedWrites.retry("Webinar " + id, () -> {
             WebinarView current = find(id).orElseThrow(() -> new NotFoundException("Webinar", id));
             ETags.check(expectedVersion, current.version());
             if (current.status() == target) {
                 log.info("webinar id={} is {} already; nothing to do", id, target.wireName());
-                return current;
+                return Optional.of(current);
             }
             Instant now = Times.now(clock);
             long newVersion = current.version() + 1;
@@ -203,13 +202,10 @@ public class WebinarService implements InitializingBean {
                     .inc(VERSION, 1L), now);
             OutboxEvents.push(update, List.of(event.entry(current, newVersion, now)));
             Optional<WebinarView> changed = write(current, update);
-            if (changed.isPresent()) {
-                log.info("webinar id={} slug={} is {} at version {}", id, current.slug(), target.wireName(),
-                        newVersion);
-                return changed.get();
-            }
-        }
-        throw changedMeanwhile(id);
+            changed.ifPresent(c -> log.info("webinar id={} slug={} is {} at version {}", id, current.slug(),
+                    target.wireName(), newVersion));
+            return changed;
+        });
     }
 
     /**
@@ -236,11 +232,11 @@ public class WebinarService implements InitializingBean {
     }
 
     private WebinarView moveTo(String id, int position) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return VersionedWrites.retry("Webinar " + id, () -> {
             Document currentDocument = findDocument(id).orElseThrow(() -> new NotFoundException("Webinar", id));
             WebinarView current = WebinarDocuments.toView(currentDocument);
             if (current.seriesPosition() == position) {
-                return current;
+                return Optional.of(current);
             }
             Instant now = Times.now(clock);
             Document after = new Document(currentDocument);
@@ -251,12 +247,8 @@ public class WebinarService implements InitializingBean {
                     .inc(VERSION, 1L);
             OutboxEvents.push(update, List.of(outbox.entry(Events.WEBINAR_UPDATED, id,
                     WebinarDocuments.updated(WebinarDocuments.toView(after)))));
-            Optional<WebinarView> moved = write(current, update);
-            if (moved.isPresent()) {
-                return moved.get();
-            }
-        }
-        throw changedMeanwhile(id);
+            return write(current, update);
+        });
     }
 
     private Optional<WebinarView> write(WebinarView current, Update update) {
@@ -313,10 +305,6 @@ public class WebinarService implements InitializingBean {
 
     private static ConflictException duplicateSlug(String slug) {
         return new ConflictException("slug", "A webinar with slug '" + slug + "' exists already.");
-    }
-
-    private static ConflictException changedMeanwhile(String id) {
-        return new ConflictException(null, "Webinar " + id + " changed while it was being written; try again.");
     }
 
 }

@@ -21,7 +21,10 @@ class ApiDocsTest extends CatalogIntegrationTest {
             "POST /api/catalog/webinars/{id}/archive",
             "POST /api/catalog/webinars/reorder",
             "POST /api/catalog/dead-letters/{id}/replay",
-            "POST /api/catalog/dead-letters/replay");
+            "POST /api/catalog/dead-letters/replay",
+            "POST /api/catalog/sessions/{id}/cancel",
+            "POST /api/catalog/sessions/{id}/attendance/csv/preview",
+            "POST /api/catalog/sessions/{id}/attendance/csv");
 
     private JsonNode docs() {
         Response response = get("/v3/api-docs", "Authorization", NO_TOKEN);

@@ -186,15 +186,19 @@ class ProgressTest extends CatalogIntegrationTest {
         assertThat(lines).hasSize(3);
         List<String> header = List.of(lines[0].split(","));
         int watchedColumn = header.indexOf(webinarSlug + " watched");
-        assertThat(watchedColumn).isEqualTo(2 + 2 * column);
+        assertThat(watchedColumn).isEqualTo(2 + 3 * column);
         assertThat(header.get(watchedColumn + 1)).isEqualTo(webinarSlug + " resources done");
+        assertThat(header.get(watchedColumn + 2)).isEqualTo(webinarSlug + " done");
+        assertThat(header.get(header.size() - 1)).isEqualTo("complete");
         assertThat(lines[1]).startsWith(libraryId + ",Alpha ");
         assertThat(lines[2]).as("UTF-8").startsWith(neighbourId + ",Bibliothèque Beta ");
         assertThat(csv.header("Content-Disposition")).contains("attachment").contains(cohortId + ".csv");
         assertThat(lines[1].split(",")[watchedColumn]).isEqualTo("yes");
         assertThat(lines[1].split(",")[watchedColumn + 1]).isEqualTo("1/2");
+        assertThat(lines[1].split(",")[watchedColumn + 2]).as("done: the library marked it watched").isEqualTo("yes");
         assertThat(lines[2].split(",")[watchedColumn]).isEqualTo("no");
         assertThat(lines[2].split(",")[watchedColumn + 1]).isEqualTo("1/2");
+        assertThat(lines[2].split(",")[watchedColumn + 2]).isEqualTo("no");
 
         String member = memberOf(libraryId, cohortId);
         assertProblem(get("/api/catalog/cohorts/" + cohortId + "/progress", "Authorization", member), 403);

@@ -78,6 +78,8 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
     private String member;
     private String webinar;
     private String draft;
+    private String session;
+    private String ownPerson;
     private final List<Rule> rules = new ArrayList<>();
 
     @BeforeAll
@@ -94,6 +96,12 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
         memberOf(otherLibrary, otherCohort);
         webinar = newWebinar(true);
         draft = newWebinar(false);
+        // A session under way for a day: open for registration and for attendance alike.
+        clock.set(java.time.Instant.parse("2026-10-01T12:00:00Z"));
+        session = newSession(1440);
+        clock.set(java.time.Instant.parse("2026-10-01T12:30:00Z"));
+        ownPerson = get("/api/catalog/members?email=" + org.outward.platform.test.TestTokens.memberEmail(library))
+                .json().get(0).path("id").asString();
         defineRules();
     }
 
@@ -162,6 +170,37 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
         return id;
     }
 
+    private ObjectNode sessionBody() {
+        ObjectNode body = object();
+        body.put("cohortId", cohort);
+        body.put("start", java.time.LocalDateTime.ofInstant(clock.instant().plusSeconds(60), java.time.ZoneOffset.UTC)
+                .withSecond(0).withNano(0).plusMinutes(1).toString());
+        body.put("durationMinutes", 60);
+        body.put("timeZone", "UTC");
+        body.put("joinUrl", "https://meet.example.org/matrix");
+        return body;
+    }
+
+    private ObjectNode rescheduleBody() {
+        ObjectNode body = sessionBody();
+        body.remove("cohortId");
+        return body;
+    }
+
+    private String newSession(int minutes) {
+        ObjectNode body = sessionBody();
+        body.put("durationMinutes", minutes);
+        return created(post("/api/catalog/webinars/" + webinar + "/sessions", body));
+    }
+
+    /** A multipart upload of a small attendance CSV, as a request body string and its content type. */
+    private static final String BOUNDARY = "matrix-boundary";
+
+    private static String csvUpload() {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nemail\r\nnobody@example.org\r\n--" + BOUNDARY + "--\r\n";
+    }
+
     // ---- the table ----
 
     private static Map<Who, Expect> expect(Expect staff, Expect own, Expect neighbour, Expect otherCohort) {
@@ -221,6 +260,11 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
         rule("POST", c, "", () -> new Call(c, cohortBody()), STAFF_ONLY);
         rule("GET", c, "", () -> new Call(c, null), EVERYONE);
         rule("GET", c + "/{id}", "", () -> new Call(c + "/" + cohort, null), OWN_COHORT);
+        rule("PUT", c + "/{id}", "", () -> {
+            ObjectNode body = cohortBody();
+            body.remove("slug");
+            return new Call(c + "/" + newCohort(), body, "If-Match", "\"1\"");
+        }, STAFF_ONLY);
         rule("POST", c + "/{cohortId}/libraries", "", () -> new Call(c + "/" + cohort + "/libraries", libraryBody()),
                 STAFF_ONLY);
         rule("GET", c + "/{cohortId}/libraries", "", () -> new Call(c + "/" + cohort + "/libraries", null),
@@ -232,6 +276,8 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
 
         String l = "/api/catalog/libraries";
         rule("GET", l + "/{id}", "", () -> new Call(l + "/" + library, null), OWN_LIBRARY_READ);
+        rule("PUT", l + "/{id}", "a fresh library of the own cohort",
+                () -> new Call(l + "/" + newLibrary(cohort), libraryBody(), "If-Match", "\"1\""), STAFF_ONLY);
         rule("DELETE", l + "/{id}", "own library", () -> new Call(l + "/" + library, null),
                 expect(Expect.OK, Expect.FORBIDDEN, Expect.FORBIDDEN, Expect.FORBIDDEN));
         rule("POST", l + "/{libraryId}/members", "", () -> new Call(l + "/" + library + "/members", personBody()),
@@ -252,9 +298,58 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
         String m = "/api/catalog/members";
         rule("GET", m, "by email", () -> new Call(m + "?email=someone@example.org", null), STAFF_ONLY);
         rule("GET", m + "/{id}", "", () -> new Call(m + "/" + member, null), OWN_LIBRARY_READ);
+        rule("PUT", m + "/{id}", "a fresh person of the own library, moved to the neighbour", () -> {
+            ObjectNode body = personBody();
+            body.put("libraryId", neighbour);
+            return new Call(m + "/" + newMember(library), body, "If-Match", "\"1\"");
+        }, STAFF_ONLY);
         rule("DELETE", m + "/{id}", "", () -> new Call(m + "/" + newMember(library), null), STAFF_ONLY);
         rule("POST", "/api/catalog/staff", "", () -> new Call("/api/catalog/staff", personBody()), STAFF_ONLY);
         rule("GET", "/api/catalog/staff", "", () -> new Call("/api/catalog/staff", null), STAFF_ONLY);
+
+        rule("POST", w + "/{webinarId}/sessions", "", () -> new Call(w + "/" + webinar + "/sessions", sessionBody()),
+                STAFF_ONLY);
+        rule("GET", w + "/{webinarId}/sessions", "members: their cohort's", () -> new Call(w + "/" + webinar
+                + "/sessions", null), EVERYONE);
+        rule("GET", c + "/{cohortId}/sessions", "", () -> new Call(c + "/" + cohort + "/sessions", null), OWN_COHORT);
+        rule("GET", c + "/{cohortId}/timeline", "", () -> new Call(c + "/" + cohort + "/timeline", null), OWN_COHORT);
+        rule("GET", c + "/{cohortId}/progress/people", "json", () -> new Call(c + "/" + cohort + "/progress/people",
+                null), STAFF_ONLY);
+        rule("GET", c + "/{cohortId}/progress/people", "csv", () -> new Call(c + "/" + cohort + "/progress/people",
+                null, "Accept", "text/csv"), STAFF_ONLY);
+        String s = "/api/catalog/sessions";
+        rule("GET", s + "/{id}", "", () -> new Call(s + "/" + session, null), OWN_COHORT);
+        rule("PUT", s + "/{id}", "", () -> new Call(s + "/" + newSession(60), rescheduleBody(),
+                "If-Match", "\"1\""), STAFF_ONLY);
+        rule("POST", s + "/{id}/cancel", "", () -> new Call(s + "/" + newSession(60) + "/cancel", "{}"), STAFF_ONLY);
+        Map<Who, Expect> self = expect(Expect.FORBIDDEN, Expect.OK, Expect.OK, Expect.NOT_FOUND);
+        Map<Who, Expect> someoneOfTheOwnLibrary = expect(Expect.OK, Expect.OK, Expect.NOT_FOUND, Expect.NOT_FOUND);
+        rule("PUT", s + "/{id}/registrations/{memberId}", "me (staff are on no team)",
+                () -> new Call(s + "/" + session + "/registrations/me", null), self);
+        rule("PUT", s + "/{id}/registrations/{memberId}", "by id",
+                () -> new Call(s + "/" + session + "/registrations/" + ownPerson, null), someoneOfTheOwnLibrary);
+        rule("DELETE", s + "/{id}/registrations/{memberId}", "me",
+                () -> new Call(s + "/" + session + "/registrations/me", null), self);
+        rule("DELETE", s + "/{id}/registrations/{memberId}", "by id",
+                () -> new Call(s + "/" + session + "/registrations/" + ownPerson, null), someoneOfTheOwnLibrary);
+        rule("GET", s + "/{id}/registrations", "", () -> new Call(s + "/" + session + "/registrations", null),
+                STAFF_ONLY);
+        rule("GET", s + "/{id}/attendance", "", () -> new Call(s + "/" + session + "/attendance", null), STAFF_ONLY);
+        rule("PUT", s + "/{id}/attendance/{memberId}", "", () -> new Call(s + "/" + session + "/attendance/" + member,
+                null), STAFF_ONLY);
+        rule("DELETE", s + "/{id}/attendance/{memberId}", "", () -> new Call(s + "/" + session + "/attendance/"
+                + member, null), STAFF_ONLY);
+        String multipart = "multipart/form-data; boundary=" + BOUNDARY;
+        rule("POST", s + "/{id}/attendance/csv/preview", "", () -> new Call(s + "/" + session
+                + "/attendance/csv/preview", csvUpload(), "Content-Type", multipart), STAFF_ONLY);
+        rule("POST", s + "/{id}/attendance/csv", "", () -> new Call(s + "/" + session
+                + "/attendance/csv?skipUnmatched=true", csvUpload(), "Content-Type", multipart), STAFF_ONLY);
+        String r = m + "/{memberId}/progress/{webinarId}/recording";
+        Map<Who, Expect> ownself = expect(Expect.OK, Expect.OK, Expect.NOT_FOUND, Expect.NOT_FOUND);
+        rule("PUT", r, "own", () -> new Call(m + "/" + ownPerson + "/progress/" + webinar + "/recording", null),
+                ownself);
+        rule("DELETE", r, "own", () -> new Call(m + "/" + ownPerson + "/progress/" + webinar + "/recording", null),
+                ownself);
     }
 
     /**
@@ -350,15 +445,19 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
     @TestFactory
     Stream<DynamicTest> aRefusalDoesNotTellWhetherTheDataExists() {
         Map<String, String> unknown = Map.of(library, "library-nobody-has", cohort, "cohort-nobody-has",
-                member, "member-nobody-is", draft, "webinar-nobody-made");
+                member, "member-nobody-is", draft, "webinar-nobody-made", session, "session-nobody-holds",
+                ownPerson, "person-nobody-is");
         return rules.stream().filter(rule -> rule.expected().get(Who.OTHER_COHORT) == Expect.NOT_FOUND)
                 .map(rule -> DynamicTest.dynamicTest(rule.toString(), () -> {
                     Call call = rule.call().get();
                     String fakePath = call.path();
                     String realId = null;
+                    // With several ids in the path the first (outermost) is the one a refusal names.
                     for (Map.Entry<String, String> id : unknown.entrySet()) {
                         if (fakePath.contains(id.getKey())) {
-                            realId = id.getKey();
+                            if (realId == null || call.path().indexOf(id.getKey()) < call.path().indexOf(realId)) {
+                                realId = id.getKey();
+                            }
                             fakePath = fakePath.replace(id.getKey(), id.getValue());
                         }
                     }
@@ -381,7 +480,8 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
     /** The whole catalog database as text, without the outbox arrays the relay empties in the background. */
     private String fingerprint() {
         StringBuilder all = new StringBuilder();
-        for (String collection : List.of("webinars", "cohorts", "libraries", "members", "progress")) {
+        for (String collection : List.of("webinars", "cohorts", "libraries", "members", "progress", "sessions",
+                "member_progress")) {
             Query query = new Query();
             query.fields().exclude("outbox");
             mongo.find(query, Document.class, collection).stream().map(Document::toJson).sorted()

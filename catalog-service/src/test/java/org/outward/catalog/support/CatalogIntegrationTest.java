@@ -279,7 +279,7 @@ public abstract class CatalogIntegrationTest {
     protected TopicProbe probe() {
         if (probe == null) {
             probe = new TopicProbe(broker.getBrokersAsString(), Topics.CATALOG_WEBINARS, Topics.CATALOG_ROSTER,
-                    Topics.CATALOG_PROGRESS);
+                    Topics.CATALOG_SESSIONS, Topics.CATALOG_PROGRESS);
         }
         return probe;
     }

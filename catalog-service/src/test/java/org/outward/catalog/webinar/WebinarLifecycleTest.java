@@ -84,7 +84,7 @@ class WebinarLifecycleTest extends CatalogIntegrationTest {
 
         Response response = put("/api/catalog/webinars/" + id, WebinarRequests.valid(unique("other")));
 
-        assertProblem(response, 428);
+        assertProblem(response, 428, "If-Match");
         assertThat(get("/api/catalog/webinars/" + id).json().path("version").asLong()).isEqualTo(1);
     }
 

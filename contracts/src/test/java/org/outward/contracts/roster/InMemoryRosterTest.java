@@ -11,8 +11,10 @@ import org.outward.contracts.EventType;
 import org.outward.contracts.Events;
 import org.outward.contracts.catalog.LibraryJoinedCohort;
 import org.outward.contracts.catalog.LibraryLeftCohort;
+import org.outward.contracts.catalog.LibraryUpdated;
 import org.outward.contracts.catalog.MemberAdded;
 import org.outward.contracts.catalog.MemberRemoved;
+import org.outward.contracts.catalog.MemberUpdated;
 import org.outward.contracts.roster.RosterStanding.Status;
 
 /** The roster fold and the standing rule every consumer of the roster applies. */
@@ -87,6 +89,43 @@ class InMemoryRosterTest {
 
         roster.apply(event(Events.MEMBER_REMOVED, "s-1", removed("s-1", "pat@outward.test", null), T0.plusSeconds(1)));
         assertThat(roster.standing("pat@outward.test").status()).isEqualTo(Status.REMOVED);
+    }
+
+    @Test
+    void anUpdatedMemberIsFoundByTheNewAddressOnlyAndAMoveIsTheirNewLibrary() {
+        roster.apply(event(Events.LIBRARY_JOINED_COHORT, "lib-1", joined("lib-1"), T0));
+        roster.apply(event(Events.LIBRARY_JOINED_COHORT, "lib-2", joined("lib-2"), T0));
+        roster.apply(event(Events.MEMBER_ADDED, "m-1", member("m-1", "ana@lib.test", "lib-1"), T0));
+
+        assertThat(roster.apply(event(Events.MEMBER_UPDATED, "m-1", new MemberUpdated("m-1", "Ana.New@lib.test",
+                "Ana N.", MemberAdded.ROLE_LIBRARY_MEMBER, "lib-2", "cohort-1", "Director", "lib-1"),
+                T0.plusSeconds(3)))).isTrue();
+        RosterStanding moved = roster.standing("ana.new@lib.test");
+        assertThat(moved.status()).isEqualTo(Status.ACTIVE);
+        assertThat(moved.person().memberId()).isEqualTo("m-1");
+        assertThat(moved.person().libraryId()).isEqualTo("lib-2");
+        assertThat(moved.library().libraryId()).isEqualTo("lib-2");
+        assertThat(roster.standing("ana@lib.test").status()).as("the old address").isEqualTo(Status.UNKNOWN);
+
+        assertThat(roster.apply(event(Events.MEMBER_ADDED, "m-1", member("m-1", "ana@lib.test", "lib-1"), T0)))
+                .as("the addition redelivered late").isFalse();
+        assertThat(roster.standing("ana@lib.test").status()).isEqualTo(Status.UNKNOWN);
+        assertThat(roster.standing("ana.new@lib.test").person().libraryId()).isEqualTo("lib-2");
+    }
+
+    @Test
+    void aLibraryKnownOnlyFromItsUpdateIsInItsCohortUntilItLeaves() {
+        roster.apply(event(Events.MEMBER_ADDED, "m-1", member("m-1", "ana@lib.test", "lib-1"), T0));
+        roster.apply(event(Events.LIBRARY_UPDATED, "lib-1", new LibraryUpdated("lib-1", "cohort-1", "Cohort", "Lib 2",
+                "Town", "OH", "America/Chicago", "contact@lib.test"), T0.plusSeconds(1)));
+        assertThat(roster.standing("ana@lib.test").status()).isEqualTo(Status.ACTIVE);
+
+        roster.apply(event(Events.LIBRARY_LEFT_COHORT, "lib-1", new LibraryLeftCohort("lib-1", "cohort-1", "Lib",
+                T0.plusSeconds(5)), T0.plusSeconds(5)));
+        assertThat(roster.apply(event(Events.LIBRARY_UPDATED, "lib-1", new LibraryUpdated("lib-1", "cohort-1",
+                "Cohort", "Lib 2", "Town", "OH", "America/Chicago", "contact@lib.test"), T0.plusSeconds(1))))
+                .as("an older update redelivered").isFalse();
+        assertThat(roster.standing("ana@lib.test").status()).isEqualTo(Status.LIBRARY_LEFT);
     }
 
     static MemberAdded member(String id, String email, String libraryId) {

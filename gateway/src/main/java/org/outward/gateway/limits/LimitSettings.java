@@ -16,7 +16,7 @@ public record LimitSettings(RateLimit rateLimit, MaxBody maxBody, Cors cors) {
 
     public LimitSettings {
         rateLimit = rateLimit == null ? new RateLimit(null, null, null, null) : rateLimit;
-        maxBody = maxBody == null ? new MaxBody(null, null) : maxBody;
+        maxBody = maxBody == null ? new MaxBody(null, null, null) : maxBody;
         cors = cors == null ? new Cors(null) : cors;
     }
 
@@ -41,16 +41,24 @@ public record LimitSettings(RateLimit rateLimit, MaxBody maxBody, Cors cors) {
         }
     }
 
-    public record MaxBody(DataSize notes, DataSize standard) {
+    /** @param attendance attendance CSV uploads (catalog: 5 MB file, plus the multipart framing) */
+    public record MaxBody(DataSize notes, DataSize standard, DataSize attendance) {
         public MaxBody {
             notes = notes == null ? DataSize.ofMegabytes(110) : notes;
             standard = standard == null ? DataSize.ofMegabytes(1) : standard;
+            attendance = attendance == null ? DataSize.ofMegabytes(6) : attendance;
         }
 
-        /** Notes uploads (files) may be large; every other API takes small JSON bodies. */
+        /** Notes uploads (files) and attendance CSVs may be large; every other API takes small JSON bodies. */
         public long bytesFor(String path) {
             // POST /api/notes itself is the upload (multipart with the files), so the prefix alone is not enough.
-            return path.equals("/api/notes") || path.startsWith("/api/notes/") ? notes.toBytes() : standard.toBytes();
+            if (path.equals("/api/notes") || path.startsWith("/api/notes/")) {
+                return notes.toBytes();
+            }
+            if (path.startsWith("/api/catalog/sessions/") && path.contains("/attendance/csv")) {
+                return attendance.toBytes();
+            }
+            return standard.toBytes();
         }
     }
 

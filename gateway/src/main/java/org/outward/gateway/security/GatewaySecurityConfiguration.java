@@ -46,10 +46,13 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 @EnableWebFluxSecurity
 public class GatewaySecurityConfiguration {
 
-    /** Needing no token: probes, the docs page and specs, the one-click unsubscribe link of emails. */
+    /**
+     * Needing no token: probes, the docs page and specs, the one-click unsubscribe link of emails, and the personal
+     * calendar feeds (a calendar app cannot sign in: the signed, revocable token in the path is the credential).
+     */
     public static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
         "/actuator/prometheus",
-        "/api/docs", "/api/docs/**", "/api/notifications/unsubscribe/**"};
+        "/api/docs", "/api/docs/**", "/api/notifications/unsubscribe/**", "/api/notifications/calendar/feed/**"};
 
     @Bean
     Clock clock() {

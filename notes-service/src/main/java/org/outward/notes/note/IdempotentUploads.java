@@ -1,5 +1,6 @@
 package org.outward.notes.note;
 
+import org.outward.platform.concurrency.ETags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -20,6 +20,7 @@ import org.outward.notes.attachment.SafeFileNames;
 import org.outward.notes.attachment.StoredFile;
 import org.outward.notes.attachment.TextExtractor;
 import org.outward.notes.attachment.UnsupportedAttachmentException;
+import org.outward.platform.concurrency.ETags;
 import org.outward.platform.errors.BadRequestException;
 import org.outward.platform.errors.ConflictException;
 import org.outward.platform.errors.NotFoundException;

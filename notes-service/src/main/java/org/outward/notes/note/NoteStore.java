@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.outward.platform.concurrency.ETags;
 import org.outward.platform.outbox.OutboxEntry;
 import org.outward.platform.outbox.OutboxEvents;
 import org.springframework.data.domain.Sort;

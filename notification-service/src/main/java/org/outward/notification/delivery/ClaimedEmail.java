@@ -23,7 +23,8 @@ public record ClaimedEmail(
         String claimToken,
         String listUnsubscribe,
         Instant leaseUntil,
-        String traceparent) {
+        String traceparent,
+        String calendar) {
 
     static ClaimedEmail fromDocument(Document doc) {
         java.util.Date lease = doc.getDate("leaseUntil");
@@ -31,11 +32,12 @@ public record ClaimedEmail(
                 doc.getString("to"), doc.getString("toName"), doc.getString("subject"), doc.getString("text"),
                 doc.getString("html"), doc.getString("correlationId"), doc.getInteger("attempts", 0),
                 doc.getString("claimToken"), doc.getString("listUnsubscribe"),
-                lease == null ? Instant.EPOCH : lease.toInstant(), doc.getString(TraceContexts.TRACEPARENT));
+                lease == null ? Instant.EPOCH : lease.toInstant(), doc.getString(TraceContexts.TRACEPARENT),
+                doc.getString("calendar"));
     }
 
     ClaimedEmail withLeaseUntil(Instant until) {
         return new ClaimedEmail(key, kind, recipientId, to, toName, subject, text, html, correlationId, attempts,
-                claimToken, listUnsubscribe, until, traceparent);
+                claimToken, listUnsubscribe, until, traceparent, calendar);
     }
 }

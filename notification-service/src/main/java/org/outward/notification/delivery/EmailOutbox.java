@@ -125,6 +125,7 @@ public class EmailOutbox {
                 .append("correlationId", email.correlationId())
                 .append("causeEventId", email.causeEventId())
                 .append("listUnsubscribe", email.listUnsubscribe())
+                .append("calendar", email.calendar())
                 .append("status", EmailStatus.PENDING.name())
                 .append("attempts", 0)
                 .append("nextAttemptAt", now)

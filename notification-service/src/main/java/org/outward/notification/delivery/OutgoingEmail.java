@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param correlationId request id of the cause, for following a request to its emails
  * @param causeEventId  id of the event that caused it, may be null
  * @param listUnsubscribe value of the List-Unsubscribe header (RFC 8058 one-click is announced with it), or null
+ * @param calendar      an iCalendar (RFC 5545) file sent along as the invitation part, or null
  */
 public record OutgoingEmail(
         String key,
@@ -25,11 +26,18 @@ public record OutgoingEmail(
         String html,
         String correlationId,
         String causeEventId,
-        String listUnsubscribe) {
+        String listUnsubscribe,
+        String calendar) {
 
     public OutgoingEmail(String key, String kind, String recipientId, String to, String toName, String subject,
             String text, String html, String correlationId, String causeEventId) {
-        this(key, kind, recipientId, to, toName, subject, text, html, correlationId, causeEventId, null);
+        this(key, kind, recipientId, to, toName, subject, text, html, correlationId, causeEventId, null, null);
+    }
+
+    public OutgoingEmail(String key, String kind, String recipientId, String to, String toName, String subject,
+            String text, String html, String correlationId, String causeEventId, String listUnsubscribe) {
+        this(key, kind, recipientId, to, toName, subject, text, html, correlationId, causeEventId, listUnsubscribe,
+                null);
     }
 
     public OutgoingEmail {

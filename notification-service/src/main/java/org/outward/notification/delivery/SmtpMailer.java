@@ -136,7 +136,11 @@ public class SmtpMailer {
             MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);
-            message.setContent(alternative);
+            if (email.calendar() == null) {
+                message.setContent(alternative);
+            } else {
+                attachCalendar(message, alternative, email.calendar());
+            }
 
             if (email.listUnsubscribe() != null && !email.listUnsubscribe().isBlank()) {
                 // RFC 8058: mail clients show an unsubscribe button that POSTs to the https link, no sign-in.
@@ -157,6 +161,33 @@ public class SmtpMailer {
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailPreparationException("could not build message: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An invitation the way calendar clients look for it (RFC 6047): a {@code text/calendar; method=...} part inside
+     * the alternative (Outlook, Apple Mail and Gmail offer "add to calendar" from it) and the same file as an
+     * {@code invite.ics} attachment for every other client.
+     */
+    private static void attachCalendar(MimeMessage message, MimeMultipart alternative, String ics)
+            throws MessagingException {
+        java.util.regex.Matcher method = java.util.regex.Pattern.compile("(?m)^METHOD:([A-Z-]+)\\r?$").matcher(ics);
+        String type = "text/calendar; charset=UTF-8" + (method.find() ? "; method=" + method.group(1) : "");
+        MimeBodyPart inline = new MimeBodyPart();
+        inline.setContent(ics, type);
+        inline.setHeader("Content-Type", type);
+        inline.setHeader("Content-Transfer-Encoding", "8bit");
+        alternative.addBodyPart(inline);
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        MimeBodyPart file = new MimeBodyPart();
+        file.setContent(ics, "application/ics; name=invite.ics");
+        file.setHeader("Content-Type", "application/ics; name=invite.ics");
+        file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        file.setFileName("invite.ics");
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(body);
+        mixed.addBodyPart(file);
+        message.setContent(mixed);
     }
 
     /**

@@ -82,6 +82,8 @@ public final class DigestContent {
             case PROGRESS_REMINDERS -> new Entry(item.id(), item.title(),
                     "Your library has not marked this webinar watched yet.",
                     baseUrl + "/webinars/" + segment(item.text("slug"), item.text("webinarId")), when, item.occurredAt());
+            // Session invitations and reminders are sent at their own time, never put in the feed of digests.
+            case SESSION_REMINDERS -> new Entry(item.id(), item.title(), "", baseUrl, when, item.occurredAt());
         };
     }
 

@@ -27,6 +27,7 @@ public final class Audience {
                     && sameCohort(recipient, item));
             case PROGRESS_REMINDERS -> recipient.isLibraryMember() && recipient.libraryId() != null
                     && recipient.libraryId().equals(item.libraryId());
+            case SESSION_REMINDERS -> false; // sent one by one at their time, never as feed items
         };
     }
 

@@ -9,7 +9,9 @@ public enum NewsKind {
     COHORT_NOTES("cohort-notes", "Notes shared in your cohort"),
     THEMES("themes", "Changes in the cohort's themes"),
     CALIBRATIONS("calibrations", "Community-stage calibrations"),
-    PROGRESS_REMINDERS("progress-reminders", "Webinars your library has not watched yet");
+    PROGRESS_REMINDERS("progress-reminders", "Webinars your library has not watched yet"),
+    /** Invitations to live sessions and reminders 24 h and 1 h before the ones you registered for; on unless off. */
+    SESSION_REMINDERS("session-reminders", "Live-session invitations and reminders");
 
     private final String key;
     private final String label;

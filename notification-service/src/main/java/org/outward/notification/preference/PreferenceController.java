@@ -50,7 +50,7 @@ class PreferenceController {
         Recipient me = me(caller);
         Preferences current = store.of(me);
         Preferences updated = validate(body, current);
-        store.save(updated);
+        store.save(me, updated);
         log.info("preferences changed member={}", me.memberId());
         return PreferencesBody.of(updated, me.email());
     }

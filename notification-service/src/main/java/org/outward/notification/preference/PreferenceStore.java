@@ -73,15 +73,25 @@ public class PreferenceStore {
                 kinds, true);
     }
 
-    public void save(Preferences preferences) {
+    /**
+     * Stores what the person chose. A time zone equal to their library's is not stored: they keep following their
+     * library's, so a library that changes its time zone moves their digest and reminder times with it.
+     */
+    public void save(Recipient recipient, Preferences preferences) {
         Document kinds = new Document();
         preferences.kinds().forEach((kind, frequency) -> kinds.append(kind.key(), frequency.key()));
+        String libraryZone = roster.library(recipient.libraryId()).map(Library::timeZone)
+                .filter(PreferenceStore::validZone).orElse(Preferences.DEFAULT_TIME_ZONE);
         Update update = new Update()
-                .set("timeZone", preferences.timeZone())
                 .set("hour", preferences.hour())
                 .set("weeklyDay", preferences.weeklyDay().name())
                 .set("kinds", kinds)
                 .set("updatedAt", Date.from(clock.instant()));
+        if (preferences.timeZone().equals(libraryZone)) {
+            update.unset("timeZone");
+        } else {
+            update.set("timeZone", preferences.timeZone());
+        }
         mongo.upsert(Query.query(Criteria.where("_id").is(preferences.memberId())), update, COLLECTION);
     }
 

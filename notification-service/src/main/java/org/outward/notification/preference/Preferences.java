@@ -23,9 +23,13 @@ public record Preferences(String memberId, String timeZone, int hour, DayOfWeek 
         kinds = java.util.Collections.unmodifiableMap(all);
     }
 
-    /** New webinars at once, everything else in the daily digest at 8 in the library's time zone. */
+    /**
+     * New webinars and live-session invitations and reminders at once, everything else in the daily digest at 8 in
+     * the library's time zone.
+     */
     public static Frequency defaultFrequency(NewsKind kind) {
-        return kind == NewsKind.NEW_WEBINAR ? Frequency.IMMEDIATE : Frequency.DAILY;
+        return kind == NewsKind.NEW_WEBINAR || kind == NewsKind.SESSION_REMINDERS ? Frequency.IMMEDIATE
+                : Frequency.DAILY;
     }
 
     public static Preferences defaults(String memberId, String timeZone) {

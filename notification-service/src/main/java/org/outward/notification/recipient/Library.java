@@ -24,6 +24,12 @@ public record Library(
         this(libraryId, cohortId, cohortName, name, city, state, timeZone, asOf, true);
     }
 
+    /** The same library with its cohort's current name, when known (null keeps the one it has). */
+    public Library inCohortNamed(String currentCohortName) {
+        return currentCohortName == null || currentCohortName.equals(cohortName) ? this
+                : new Library(libraryId, cohortId, currentCohortName, name, city, state, timeZone, asOf, active);
+    }
+
     public RosterLibrary toRosterLibrary() {
         return new RosterLibrary(libraryId, cohortId, active);
     }

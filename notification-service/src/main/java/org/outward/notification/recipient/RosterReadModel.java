@@ -70,8 +70,14 @@ public class RosterReadModel {
                 .map(Recipient::fromDocument).findFirst());
     }
 
+    /** Every library, with its cohort's current name (a renamed cohort's CohortUpdated wins over the name a
+     * library event carried). */
     public Map<String, Library> libraries() {
+        Map<String, String> cohortNames = new java.util.HashMap<>();
+        mongo.findAll(Document.class, RosterMirror.COHORTS).forEach(c -> cohortNames.put(c.getString("_id"),
+                c.getString("name")));
         return mongo.findAll(Document.class, RosterMirror.LIBRARIES).stream().map(Library::fromDocument)
+                .map(library -> library.inCohortNamed(cohortNames.get(library.cohortId())))
                 .collect(Collectors.toMap(Library::libraryId, Function.identity()));
     }
 
@@ -112,6 +118,13 @@ public class RosterReadModel {
         return mongo.find(query, Document.class, RosterMirror.PEOPLE).stream().map(Recipient::fromDocument).toList();
     }
 
+    /** The people of one library still on the roster. */
+    public List<Recipient> membersOf(String libraryId) {
+        Query query = Query.query(Criteria.where("libraryId").is(libraryId).and("removed").ne(true))
+                .with(Sort.by("_id"));
+        return mongo.find(query, Document.class, RosterMirror.PEOPLE).stream().map(Recipient::fromDocument).toList();
+    }
+
     public List<Recipient> recipients() {
         return mongo.find(new Query().with(Sort.by("name", "_id")), Document.class, RosterMirror.PEOPLE).stream()
                 .map(Recipient::fromDocument).toList();
@@ -121,7 +134,11 @@ public class RosterReadModel {
         if (libraryId == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(mongo.findById(libraryId, Document.class, RosterMirror.LIBRARIES)).map(Library::fromDocument);
+        return Optional.ofNullable(mongo.findById(libraryId, Document.class, RosterMirror.LIBRARIES))
+                .map(Library::fromDocument)
+                .map(library -> library.inCohortNamed(library.cohortId() == null ? null : Optional.ofNullable(
+                        mongo.findById(library.cohortId(), Document.class, RosterMirror.COHORTS))
+                        .map(c -> c.getString("name")).orElse(null)));
     }
 
     static Instant instant(Document doc, String field) {

@@ -28,7 +28,9 @@ class ApiDocsTest extends ServiceTest {
             "POST /api/notifications/digests/run",
             "POST " + UnsubscribeTokens.PATH,
             "POST /api/notifications/dead-letters/{id}/replay",
-            "POST /api/notifications/dead-letters/replay");
+            "POST /api/notifications/dead-letters/replay",
+            "POST /api/notifications/calendar/me/renew",
+            "POST /api/notifications/invitations/{memberId}");
 
     @Autowired
     JwtSettings security;

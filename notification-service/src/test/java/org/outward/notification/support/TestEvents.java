@@ -45,12 +45,20 @@ public final class TestEvents implements AutoCloseable {
 
     /** (Re)sends an envelope as it is: same event id, so a redelivery as far as consumers can tell. */
     public void send(String topic, EventEnvelope envelope) {
-        sendRaw(topic, envelope.subject(), codec.encode(envelope));
+        send(topic, envelope.subject(), codec.encode(envelope), envelope.type() + ".v" + envelope.version());
     }
 
     public void sendRaw(String topic, String key, String value) {
+        send(topic, key, value, null);
+    }
+
+    /** With the type header the outbox relay sets ({@code x-event-type: Type.vN}), when {@code type} is given. */
+    private void send(String topic, String key, String value, String type) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         record.headers().add("x-request-id", ("raw-" + key).getBytes(StandardCharsets.UTF_8));
+        if (type != null) {
+            record.headers().add("x-event-type", type.getBytes(StandardCharsets.UTF_8));
+        }
         try {
             producer.send(record).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

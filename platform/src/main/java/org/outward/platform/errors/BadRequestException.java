@@ -12,6 +12,15 @@ public class BadRequestException extends RuntimeException {
         this.errors = List.of(new FieldError(field, message));
     }
 
+    /** Several bad fields at once (for example the bad lines of an uploaded file), reported together. */
+    public BadRequestException(String message, List<FieldError> errors) {
+        super(message);
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("a bad request names at least one field");
+        }
+        this.errors = List.copyOf(errors);
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

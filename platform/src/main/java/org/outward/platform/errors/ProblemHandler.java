@@ -54,6 +54,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable request", e.getMessage(), e.errors(), request);
     }
 
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ResponseEntity<Object> unconditional(PreconditionRequiredException e, WebRequest request) {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", e.getMessage(),
+                List.of(new FieldError("If-Match", "required")), request);
+    }
+
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<Object> badRequest(BadRequestException e, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), e.errors(), request);

@@ -3,6 +3,7 @@ package org.outward.platform.roster;
 import java.time.Clock;
 import org.outward.contracts.roster.RosterView;
 import org.outward.platform.kafka.EventConsumer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,8 @@ public class RosterMirrorConfiguration {
     }
 
     @Bean
-    RosterMirrorListener rosterMirrorListener(EventConsumer consumer, RosterMirror mirror) {
-        return new RosterMirrorListener(consumer, mirror);
+    RosterMirrorListener rosterMirrorListener(EventConsumer consumer, RosterMirror mirror,
+            ObjectProvider<RosterChangeHandler> handlers) {
+        return new RosterMirrorListener(consumer, mirror, handlers.orderedStream().toList());
     }
 }

@@ -1,5 +1,6 @@
 package org.outward.platform.roster;
 
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.outward.contracts.Topics;
 import org.outward.platform.kafka.EventConsumer;
@@ -9,16 +10,18 @@ import org.springframework.kafka.annotation.KafkaListener;
 /**
  * Keeps the {@link RosterMirror} in step with the roster topic. A consumer group of its own per service
  * ({@code <service>-roster}, with its own inbox), read from the topic's start: a service that is new, or whose
- * mirror is new, learns the whole roster.
+ * mirror is new, learns the whole roster. The service's {@link RosterChangeHandler}s follow each stored event.
  */
 public class RosterMirrorListener {
 
     private final EventConsumer consumer;
     private final RosterMirror mirror;
+    private final List<RosterChangeHandler> handlers;
 
-    public RosterMirrorListener(EventConsumer consumer, RosterMirror mirror) {
+    public RosterMirrorListener(EventConsumer consumer, RosterMirror mirror, List<RosterChangeHandler> handlers) {
         this.consumer = consumer.named("roster");
         this.mirror = mirror;
+        this.handlers = List.copyOf(handlers);
     }
 
     @KafkaListener(topics = Topics.CATALOG_ROSTER, groupId = "${spring.application.name}-roster",
@@ -26,7 +29,9 @@ public class RosterMirrorListener {
     void onRecord(ConsumerRecord<String, String> record) {
         consumer.consume(record, event -> {
             if (RosterMirror.handles(event)) {
-                mirror.apply(event);
+                if (mirror.apply(event)) {
+                    handlers.forEach(handler -> handler.stored(event));
+                }
             } else {
                 UnhandledEvents.skipOrReject(record, event);
             }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +18,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.outward.contracts.DecodedEvent;
+import org.outward.contracts.Events;
 import org.outward.contracts.Topics;
+import org.outward.contracts.catalog.CohortCreated;
+import org.outward.contracts.catalog.CohortUpdated;
+import org.outward.contracts.catalog.LibraryUpdated;
 import org.outward.contracts.catalog.MemberAdded;
+import org.outward.contracts.catalog.MemberUpdated;
+import org.outward.platform.roster.RosterChangeHandler;
 import org.outward.platform.roster.RosterMirror;
 import org.outward.platform.test.RosterEvents;
 import org.outward.platform.test.TestRoster;
@@ -28,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -77,6 +86,21 @@ class ServiceSecurityTest {
             caller.requireLibrary(id);
             return id;
         }
+
+        /** What a service's roster handlers are told: only what the mirror stored. */
+        @org.springframework.context.annotation.Bean
+        StoredEvents storedEvents() {
+            return new StoredEvents();
+        }
+    }
+
+    static class StoredEvents implements RosterChangeHandler {
+        final List<String> stored = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void stored(DecodedEvent<?> event) {
+            stored.add(event.type().name() + ":" + event.envelope().subject());
+        }
     }
 
     @DynamicPropertySource
@@ -96,6 +120,12 @@ class ServiceSecurityTest {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    StoredEvents storedEvents;
+
+    @Autowired
+    MongoTemplate mongo;
 
     private TestRoster roster;
     private RosterEvents events;
@@ -199,6 +229,57 @@ class ServiceSecurityTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/test/staff-only", token).statusCode() == 403);
         assertForbidden(get("/api/test/me", token), "no longer on the program's roster");
+    }
+
+    @Test
+    void aMemberMovedToAnotherLibraryActsForItOnlyAndANewAddressReplacesTheOld() throws Exception {
+        String token = roster.member("lib-from", "c-1");
+        roster.library("lib-to", "c-1");
+        String memberId = TestRoster.memberId("lib-from");
+        assertThat(get("/api/test/libraries/lib-from", token).statusCode()).isEqualTo(200);
+
+        events.publish(Events.MEMBER_UPDATED, memberId, new MemberUpdated(memberId, TestTokens.memberEmail("lib-from"),
+                "Moved", MemberAdded.ROLE_LIBRARY_MEMBER, "lib-to", "c-1", "Director", "lib-from"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/test/libraries/lib-to", token).statusCode() == 200);
+        assertThat(get("/api/test/libraries/lib-from", token).statusCode()).as("the old library's data").isEqualTo(404);
+        assertThat(get("/api/test/me", token).body()).contains("\"library\":\"lib-to\"");
+        assertThat(storedEvents.stored).contains("MemberUpdated:" + memberId);
+
+        String newEmail = "renamed@lib-to.test";
+        events.publish(Events.MEMBER_UPDATED, memberId, new MemberUpdated(memberId, newEmail, "Moved",
+                MemberAdded.ROLE_LIBRARY_MEMBER, "lib-to", "c-1", "Director", null));
+        String newToken = TestTokens.builder().email(newEmail).roles(Caller.MEMBER).library("lib-to").cohort("c-1")
+                .sign();
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/test/me", newToken).statusCode() == 200);
+        assertForbidden(get("/api/test/me", token), "not on the program's roster");
+        assertThat(mirror.standing(newEmail).person().memberId()).isEqualTo(memberId);
+    }
+
+    @Test
+    void aLibraryUpdateKeepsItInItsCohortAndCohortsAreKeptByVersion() throws Exception {
+        String token = roster.member("lib-renamed", "c-7");
+        events.publish(Events.LIBRARY_UPDATED, "lib-renamed", new LibraryUpdated("lib-renamed", "c-7", "Cohort 7",
+                "New name", "Dayton", "OH", "America/Chicago", "new@lib-renamed.test"));
+        events.publish(Events.COHORT_UPDATED, "c-7", new CohortUpdated("c-7", "Cohort seven", "c-7",
+                LocalDate.of(2027, 1, 1), LocalDate.of(2028, 6, 30), List.of(), 2));
+        events.publish(Events.COHORT_CREATED, "c-7", new CohortCreated("c-7", "Cohort 7", "c-7",
+                LocalDate.of(2027, 1, 1), LocalDate.of(2028, 6, 30), List.of(), 1));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedEvents.stored.contains("LibraryUpdated:lib-renamed")
+                && storedEvents.stored.contains("CohortUpdated:c-7"));
+        assertThat(mirror.library("lib-renamed")).hasValueSatisfying(l -> assertThat(l.inCohort()).isTrue());
+        assertThat(get("/api/test/me", token).statusCode()).isEqualTo(200);
+        // The creation arrives last but is older (version 1): the name stays the updated one, and no handler hears it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedEvents.stored.stream().filter(e -> e.endsWith(":c-7"))
+                .count() == 1 && kafkaConsumedCohortCreated());
+        assertThat(mirror.cohortName("c-7")).hasValue("Cohort seven");
+        assertThat(storedEvents.stored).doesNotContain("CohortCreated:c-7");
+    }
+
+    /** The mirror's inbox remembers every roster event it processed, stale ones included. */
+    private boolean kafkaConsumedCohortCreated() {
+        return mongo.getCollection("inbox.roster").countDocuments(new org.bson.Document("type", "CohortCreated")) > 0;
     }
 
     @Test
