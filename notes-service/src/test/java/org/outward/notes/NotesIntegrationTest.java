@@ -27,6 +27,7 @@ import org.outward.platform.test.TestMongo;
 import org.outward.platform.test.TestRoster;
 import org.outward.platform.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.outward.notes.theme.TestEmbedder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -70,6 +71,8 @@ public abstract class NotesIntegrationTest {
         // Background jobs stay out of the way; tests run them by calling NoteMaintenance.
         registry.add("outward.notes.extraction.retry-interval", () -> "PT1H");
         registry.add("outward.notes.orphans.sweep-interval", () -> "PT1H");
+        // The JVM's one embedding model: the same native folder as the tests that use it directly.
+        registry.add("outward.themes.model.native-dir", TestEmbedder.NATIVE_DIR::toString);
     }
 
     /**

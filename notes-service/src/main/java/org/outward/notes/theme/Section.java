@@ -24,6 +24,17 @@ public enum Section {
         return wireName;
     }
 
+    /** The section of a wire name ("concerns"); unknown names are refused, so a typo in settings fails at start. */
+    public static Section ofWireName(String name) {
+        for (Section section : values()) {
+            if (section.wireName.equals(name.strip().toLowerCase(Locale.ROOT))) {
+                return section;
+            }
+        }
+        throw new IllegalArgumentException("unknown section '" + name + "': use aspirations, concerns, actions, trust"
+                + " or other");
+    }
+
     /**
      * The section a heading announces, or null when the text is not a section heading. Matching is on words,
      * so "What people believe needs to happen" and "Next steps" both mean {@link #ACTIONS}.
@@ -40,7 +51,9 @@ public enum Section {
             return CONCERNS;
         }
         if ((h.contains("need") && h.contains("happen")) || h.startsWith("actions") || h.contains("next steps")
-                || h.contains("should happen")) {
+                || h.contains("should happen") || h.contains("asking for") || h.startsWith("requests")
+                || h.startsWith("recommendations") || h.startsWith("proposals") || h.startsWith("ideas")
+                || (h.startsWith("what ") && h.endsWith(" want"))) {
             return ACTIONS;
         }
         if (h.contains("trust")) {

@@ -1,5 +1,6 @@
 package org.outward.notes.theme;
 
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,12 @@ import org.springframework.context.annotation.Configuration;
 class ThemeConfiguration {
 
     @Bean
-    ThemeEngine themeEngine(ThemeSettings settings) {
-        return new ThemeEngine(settings.limit(), settings.maxEvidence());
+    SentenceEmbedder sentenceEmbedder(ThemeSettings settings) {
+        return MiniLmEmbedder.shared(Path.of(settings.model().nativeDir()), settings.model().threads());
+    }
+
+    @Bean
+    ThemeEngine themeEngine(ThemeSettings settings, StoredThemeVectors vectors) {
+        return new ThemeEngine(settings, vectors);
     }
 }

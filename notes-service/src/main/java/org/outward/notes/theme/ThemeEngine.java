@@ -1,144 +1,372 @@
 package org.outward.notes.theme;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Finds the prevalent themes of a set of notes, deterministically and explainably:
+ * Finds the prevalent themes of a set of notes by what their sentences mean, not by the words they share:
  * <ol>
- * <li>every sentence is analysed into terms (words and 2-word phrases, stemmed; see {@link ThemeTerms});</li>
- * <li>a term's strength is the number of notes that raise it (document frequency: one note repeating a word
- * ten times is still one voice), times 1.5 for a phrase, because "bus routes" says more than "routes";</li>
- * <li>a term raised by fewer than two notes is not a theme (one note is an anecdote, however loud);</li>
- * <li>terms are taken strongest first (ties: more libraries, then the key's alphabetical order); a term that
- * shares a word with a theme already taken and whose notes are mostly (half or more) that theme's notes is
- * the same theme said differently and is skipped ("bus" after "bus routes").</li>
+ * <li>units: the sentences of each note's text and attachments ({@link ThemeUnits}), of the configured sections,
+ * each with its vector from a sentence-embedding model, embedded once per note version ({@link ThemeVectors});</li>
+ * <li>clusters: average-linkage agglomerative clustering on cosine similarity ({@link AverageLinkage}) over the
+ * units sorted by note id and position, so any input order gives the same themes;</li>
+ * <li>a theme needs sentences from at least two notes; a cohesion guard rejects loose groups (two sentences must be
+ * clearly alike; a larger group must be alike on average);</li>
+ * <li>a cluster stating problems and a cluster stating actions over mostly the same notes, on a related subject,
+ * are one theme: the problem and what people propose about it;</li>
+ * <li>labels by class-based TF-IDF ({@link ThemeLabels}); a theme that cannot be named by a term two of its notes
+ * use, headed by a non-generic word, is dropped; two themes with one label are one theme;</li>
+ * <li>evidence: the sentences nearest the theme's centre, one per note, different libraries first.</li>
  * </ol>
- * No randomness, no model: the same notes always give the same themes, and each theme lists the sentences
- * that made it.
+ * Themes are ranked by notes, then libraries, then cohesion.
  */
 public final class ThemeEngine {
 
-    private static final double PHRASE_BOOST = 1.5;
-    private static final int EVIDENCE_PER_NOTE = 2;
-    private static final int MIN_NOTES = 2;
+    private final ThemeSettings settings;
+    private final ThemeVectors vectors;
+    private final Set<Section> sections;
 
-    private final int limit;
-    private final int maxEvidence;
-
-    public ThemeEngine(int limit, int maxEvidence) {
-        this.limit = limit;
-        this.maxEvidence = maxEvidence;
+    public ThemeEngine(ThemeSettings settings, ThemeVectors vectors) {
+        this.settings = settings;
+        this.vectors = vectors;
+        this.sections = settings.sections().stream().map(Section::ofWireName)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Section.class)));
     }
 
     public List<Theme> themes(List<NoteText> notes) {
-        // Sorted input: the result must not depend on the order MongoDB returned the notes in.
-        List<NoteText> sorted = notes.stream()
-                .sorted(Comparator.comparing(NoteText::conversationDate, Comparator.reverseOrder())
-                        .thenComparing(NoteText::id))
-                .toList();
-        Map<String, Candidate> candidates = new HashMap<>();
-        for (NoteText note : sorted) {
-            String text = note.text() == null ? "" : note.text();
-            Map<String, Integer> evidenceInNote = new HashMap<>();
-            for (Sentences.Sentence sentence : Sentences.split(text)) {
-                Set<String> inSentence = new HashSet<>();
-                for (ThemeTerms.Term term : ThemeTerms.of(sentence.text())) {
-                    Candidate candidate = candidates.computeIfAbsent(term.key(), k -> new Candidate(k, term.phrase()));
-                    candidate.surfaces.merge(term.surface(), 1, Integer::sum);
-                    if (inSentence.add(term.key())) {
-                        candidate.notes.add(note.id());
-                        candidate.libraries.add(note.libraryId());
-                        candidate.sections.merge(sentence.section().wireName(), 1, Integer::sum);
-                        if (evidenceInNote.merge(term.key(), 1, Integer::sum) <= EVIDENCE_PER_NOTE) {
-                            candidate.evidence.add(new Evidence(note.id(), note.libraryId(), note.title(),
-                                    note.conversationDate(), sentence.section().wireName(), sentence.text()));
-                        }
-                    }
+        return themesOf(vectors.of(notes));
+    }
+
+    /** The themes of notes already embedded. */
+    public List<Theme> themesOf(List<EmbeddedNote> notes) {
+        List<Item> items = new ArrayList<>();
+        notes.stream().sorted(Comparator.comparing((EmbeddedNote n) -> n.note().id())).forEach(n -> {
+            for (int i = 0; i < n.units().size(); i++) {
+                if (sections.contains(n.units().get(i).section())) {
+                    items.add(new Item(n.note(), n.units().get(i), n.vectors().get(i)));
+                }
+            }
+        });
+        List<float[]> vectorList = items.stream().map(Item::vector).toList();
+        ThemeSettings.Clustering c = settings.clustering();
+        List<AverageLinkage.Node> roots = AverageLinkage.tree(vectorList, c.linkage(), c.microLimit(),
+                c.microSimilarity());
+        List<Group> groups = new ArrayList<>();
+        for (AverageLinkage.Node root : roots) {
+            for (int[] cluster : cohesiveParts(vectorList, root)) {
+                Group group = new Group(items, cluster);
+                if (group.notes().size() >= 2) {
+                    groups.add(group);
                 }
             }
         }
-        List<Candidate> ranked = candidates.values().stream()
-                .filter(c -> c.notes.size() >= MIN_NOTES)
-                .sorted(Comparator.comparingDouble(Candidate::score).reversed()
-                        .thenComparing(c -> c.libraries.size(), Comparator.reverseOrder())
-                        .thenComparing(c -> !c.phrase)
-                        .thenComparing(c -> c.key))
-                .toList();
-        Set<String> phrases = new HashSet<>();
-        ranked.stream().filter(c -> c.phrase).forEach(c -> phrases.add(c.key));
-        List<Candidate> chosen = new ArrayList<>();
-        for (Candidate candidate : ranked) {
-            if (chosen.size() >= limit) {
-                break;
-            }
-            if (chosen.stream().noneMatch(taken -> sameTheme(candidate, taken, phrases))) {
-                chosen.add(candidate);
-            }
-        }
-        if (chosen.isEmpty()) {
-            return List.of();
-        }
-        double top = chosen.get(0).score();
-        return chosen.stream().map(c -> c.toTheme(Math.round(c.score() / top * 1000) / 1000.0, maxEvidence)).toList();
+        groups = mergeProblemsWithActions(items, groups);
+        groups = mergeAlike(items, groups);
+        groups = trimmed(items, groups);
+        return named(items, groups);
     }
 
     /**
-     * The candidate says the same as a theme already taken when most of its notes are that theme's notes and
-     * the two are linked by words: they share one ("bus" and "bus routes"), or a recurring phrase joins one
-     * word of each ("stop" and "bus", through "bus stop").
+     * The largest cohesive clusters of a merge tree: the node itself if it passes the cohesion guard, else the
+     * cohesive parts of the two clusters it merged. A cluster that grew loose keeps its tight cores.
      */
-    private static boolean sameTheme(Candidate candidate, Candidate taken, Set<String> phrases) {
-        long common = candidate.notes.stream().filter(taken.notes::contains).count();
-        if (common * 2 < candidate.notes.size()) {
-            return false;
+    private List<int[]> cohesiveParts(List<float[]> vectorList, AverageLinkage.Node node) {
+        if (node.members().length < 2) {
+            return List.of();
         }
-        for (String word : candidate.key.split(" ")) {
-            for (String other : taken.key.split(" ")) {
-                if (word.equals(other) || phrases.contains(word + " " + other) || phrases.contains(other + " " + word)) {
-                    return true;
+        if (cohesive(vectorList, node.members())) {
+            return List.of(node.members());
+        }
+        if (node.left() == null) {
+            return List.of(); // a starting group (near-duplicates) that is not cohesive: nothing to split
+        }
+        List<int[]> parts = new ArrayList<>(cohesiveParts(vectorList, node.left()));
+        parts.addAll(cohesiveParts(vectorList, node.right()));
+        return parts;
+    }
+
+    private boolean cohesive(List<float[]> vectorList, int[] cluster) {
+        double cohesion = AverageLinkage.cohesion(vectorList, cluster);
+        return cluster.length == 2 ? cohesion >= settings.clustering().pairSimilarity()
+                : cohesion >= settings.clustering().cohesion();
+    }
+
+    /**
+     * Merges a problem cluster with an action cluster when they share at least half the notes of the smaller one and
+     * their centres are related; best pair first, until no pair qualifies.
+     */
+    private List<Group> mergeProblemsWithActions(List<Item> items, List<Group> groups) {
+        List<Group> current = new ArrayList<>(groups);
+        while (true) {
+            Group bestA = null;
+            Group bestB = null;
+            double best = settings.clustering().problemAction();
+            for (int i = 0; i < current.size(); i++) {
+                for (int j = i + 1; j < current.size(); j++) {
+                    Group a = current.get(i);
+                    Group b = current.get(j);
+                    boolean problemAndAction = (a.mostly(Section.ACTIONS) != b.mostly(Section.ACTIONS));
+                    if (!problemAndAction || !a.sharesNotesWith(b)) {
+                        continue;
+                    }
+                    double s = Vectors.dot(a.centre(), b.centre());
+                    if (s >= best) {
+                        best = s;
+                        bestA = a;
+                        bestB = b;
+                    }
+                }
+            }
+            if (bestA == null) {
+                return current;
+            }
+            current.remove(bestB);
+            current.set(current.indexOf(bestA), bestA.with(items, bestB));
+        }
+    }
+
+    /**
+     * A theme whose notes are mostly (two thirds or more) notes of a larger theme, on a related subject (centres at
+     * least {@code themeMerge} alike), is that theme said in other words: one theme. Best pair first.
+     */
+    private List<Group> mergeAlike(List<Item> items, List<Group> groups) {
+        List<Group> current = new ArrayList<>(groups);
+        while (true) {
+            int bestA = -1;
+            int bestB = -1;
+            double best = settings.clustering().themeMerge();
+            for (int i = 0; i < current.size(); i++) {
+                for (int j = i + 1; j < current.size(); j++) {
+                    if (!current.get(i).nested(current.get(j))) {
+                        continue;
+                    }
+                    double s = Vectors.dot(current.get(i).centre(), current.get(j).centre());
+                    if (s >= best) {
+                        best = s;
+                        bestA = i;
+                        bestB = j;
+                    }
+                }
+            }
+            if (bestA < 0) {
+                return current;
+            }
+            Group merged = current.get(bestA).with(items, current.get(bestB));
+            current.remove(bestB);
+            current.set(bestA, merged);
+        }
+    }
+
+    /**
+     * Sentences far from their theme's centre leave it (a loose member joined through a neighbour); a theme left
+     * with fewer than two notes is no theme.
+     */
+    private List<Group> trimmed(List<Item> items, List<Group> groups) {
+        double floor = settings.clustering().member();
+        List<Group> out = new ArrayList<>();
+        for (Group group : groups) {
+            List<Integer> kept = group.members().stream()
+                    .filter(i -> Vectors.dot(items.get(i).vector(), group.centre()) >= floor).toList();
+            if (kept.size() == group.members().size()) {
+                out.add(group);
+            } else if (kept.size() >= 2) {
+                Group smaller = new Group(items, kept);
+                if (smaller.notes().size() >= 2) {
+                    out.add(smaller);
                 }
             }
         }
-        return false;
+        return out;
     }
 
-    private static final class Candidate {
-        final String key;
-        final boolean phrase;
-        final Set<String> notes = new TreeSet<>();
-        final Set<String> libraries = new HashSet<>();
-        final Map<String, Integer> sections = new TreeMap<>();
-        final Map<String, Integer> surfaces = new TreeMap<>();
-        final List<Evidence> evidence = new ArrayList<>();
-
-        Candidate(String key, boolean phrase) {
-            this.key = key;
-            this.phrase = phrase;
+    private List<Theme> named(List<Item> items, List<Group> groups) {
+        List<Group> current = new ArrayList<>(groups);
+        for (int round = 0; round < 5; round++) {
+            List<Optional<ThemeLabels.Label>> labels = labels(items, current);
+            Map<String, Integer> byKey = new LinkedHashMap<>();
+            List<Group> merged = new ArrayList<>();
+            boolean changed = false;
+            List<ThemeLabels.Label> kept = new ArrayList<>();
+            for (int i = 0; i < current.size(); i++) {
+                if (labels.get(i).isEmpty()) {
+                    continue; // nothing two of its notes say names it: not a theme
+                }
+                ThemeLabels.Label label = labels.get(i).get();
+                Integer same = byKey.get(label.key());
+                if (same == null) {
+                    byKey.put(label.key(), merged.size());
+                    merged.add(current.get(i));
+                    kept.add(label);
+                } else {
+                    merged.set(same, merged.get(same).with(items, current.get(i)));
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                return themes(items, merged, kept);
+            }
+            current = merged;
         }
-
-        double score() {
-            return notes.size() * (phrase ? PHRASE_BOOST : 1.0);
+        List<Optional<ThemeLabels.Label>> labels = labels(items, current);
+        List<Group> named = new ArrayList<>();
+        List<ThemeLabels.Label> kept = new ArrayList<>();
+        for (int i = 0; i < current.size(); i++) {
+            if (labels.get(i).isPresent()) {
+                named.add(current.get(i));
+                kept.add(labels.get(i).get());
+            }
         }
+        return themes(items, named, kept);
+    }
 
-        Theme toTheme(double weight, int maxEvidence) {
-            String label = surfaces.entrySet().stream()
-                    .max(Map.Entry.<String, Integer>comparingByValue()
-                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                    .map(Map.Entry::getKey).orElse(key);
-            List<String> bySection = sections.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+    private static List<Optional<ThemeLabels.Label>> labels(List<Item> items, List<Group> groups) {
+        Set<Integer> inThemes = new HashSet<>();
+        List<List<ThemeLabels.Sentence>> classes = new ArrayList<>();
+        for (Group group : groups) {
+            classes.add(group.members().stream().map(i -> items.get(i).sentence()).toList());
+            inThemes.addAll(group.members());
+        }
+        List<ThemeLabels.Sentence> background = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!inThemes.contains(i)) {
+                background.add(items.get(i).sentence());
+            }
+        }
+        return ThemeLabels.label(classes, background);
+    }
+
+    private List<Theme> themes(List<Item> items, List<Group> groups, List<ThemeLabels.Label> labels) {
+        List<Ranked> ranked = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            ranked.add(new Ranked(groups.get(g), labels.get(g)));
+        }
+        ranked.sort(Comparator.comparingInt((Ranked r) -> r.group().notes().size()).reversed()
+                .thenComparing(r -> r.group().libraries().size(), Comparator.reverseOrder())
+                .thenComparing(r -> r.group().cohesion(), Comparator.reverseOrder())
+                .thenComparing(r -> r.label().key()));
+        List<Ranked> top = ranked.subList(0, Math.min(settings.limit(), ranked.size()));
+        if (top.isEmpty()) {
+            return List.of();
+        }
+        double most = top.get(0).group().notes().size();
+        List<Theme> themes = new ArrayList<>();
+        for (Ranked r : top) {
+            Group group = r.group();
+            Map<Section, Integer> bySection = new HashMap<>();
+            group.members().forEach(i -> bySection.merge(items.get(i).unit().section(), 1, Integer::sum));
+            List<String> sectionNames = bySection.entrySet().stream()
+                    .sorted(Map.Entry.<Section, Integer>comparingByValue().reversed()
                             .thenComparing(Map.Entry.comparingByKey()))
-                    .map(Map.Entry::getKey).toList();
-            return new Theme(key, label, weight, notes.size(), libraries.size(), bySection, List.copyOf(notes),
-                    List.copyOf(evidence.subList(0, Math.min(maxEvidence, evidence.size()))));
+                    .map(e -> e.getKey().wireName()).toList();
+            themes.add(new Theme(r.label().key(), r.label().text(), Math.round(group.notes().size() / most * 1000)
+                    / 1000.0, group.notes().size(), group.libraries().size(), sectionNames,
+                    List.copyOf(group.notes()), evidence(items, group), r.label().terms(), group.members().size()));
+        }
+        return themes;
+    }
+
+    /** The sentence nearest the centre from each note; one per library first (nearest first), then the rest. */
+    private List<Evidence> evidence(List<Item> items, Group group) {
+        Map<String, Integer> bestOfNote = new LinkedHashMap<>();
+        Map<Integer, Double> similarity = new HashMap<>();
+        for (int i : group.members()) {
+            similarity.put(i, (double) Vectors.dot(items.get(i).vector(), group.centre()));
+        }
+        Comparator<Integer> nearest = Comparator.comparing((Integer i) -> similarity.get(i)).reversed()
+                .thenComparing(i -> i);
+        group.members().stream().sorted(nearest).forEach(i -> bestOfNote.putIfAbsent(items.get(i).note().id(), i));
+        List<Integer> ordered = new ArrayList<>();
+        Set<String> libraries = new HashSet<>();
+        List<Integer> rest = new ArrayList<>();
+        for (int i : bestOfNote.values()) {
+            (libraries.add(items.get(i).note().libraryId()) ? ordered : rest).add(i);
+        }
+        ordered.addAll(rest);
+        return ordered.stream().limit(settings.maxEvidence()).map(i -> {
+            Item item = items.get(i);
+            return new Evidence(item.note().id(), item.note().libraryId(), item.note().title(),
+                    item.note().conversationDate(), item.unit().section().wireName(), item.unit().text());
+        }).toList();
+    }
+
+    private record Item(NoteText note, ThemeUnits.Unit unit, float[] vector) {
+        ThemeLabels.Sentence sentence() {
+            return new ThemeLabels.Sentence(note.id(), unit.content());
+        }
+    }
+
+    private record Ranked(Group group, ThemeLabels.Label label) {
+    }
+
+    /** A cluster of items (positions in the sorted item list), with what ranking and merging need. */
+    private record Group(List<Integer> members, Set<String> notes, Set<String> libraries, float[] centre,
+            double cohesion, int actions) {
+
+        Group(List<Item> items, int[] cluster) {
+            this(items, Arrays.stream(cluster).boxed().toList());
+        }
+
+        Group(List<Item> items, List<Integer> members) {
+            this(members, members.stream().map(i -> items.get(i).note().id())
+                            .collect(Collectors.toCollection(TreeSet::new)),
+                    members.stream().map(i -> items.get(i).note().libraryId()).collect(Collectors.toSet()),
+                    centre(items, members), cohesion(items, members),
+                    (int) members.stream().filter(i -> items.get(i).unit().section() == Section.ACTIONS).count());
+        }
+
+        Group with(List<Item> items, Group other) {
+            List<Integer> all = new ArrayList<>(members);
+            all.addAll(other.members);
+            all.sort(Integer::compare);
+            return new Group(items, all);
+        }
+
+        boolean mostly(Section section) {
+            return section == Section.ACTIONS && actions * 2 > members.size();
+        }
+
+        /** Two thirds or more of the smaller one's notes are notes of the other. */
+        boolean nested(Group other) {
+            long common = notes.stream().filter(other.notes::contains).count();
+            return common * 3 >= 2L * Math.min(notes.size(), other.notes.size());
+        }
+
+        /** At least two notes in common, and at least half the notes of the smaller. */
+        boolean sharesNotesWith(Group other) {
+            long common = notes.stream().filter(other.notes::contains).count();
+            return common >= 2 && common * 2 >= Math.min(notes.size(), other.notes.size());
+        }
+
+        private static float[] centre(List<Item> items, List<Integer> members) {
+            int dims = items.get(members.get(0)).vector().length;
+            float[] sum = new float[dims];
+            for (int i : members) {
+                float[] v = items.get(i).vector();
+                for (int d = 0; d < dims; d++) {
+                    sum[d] += v[d];
+                }
+            }
+            return Vectors.normalized(sum);
+        }
+
+        private static double cohesion(List<Item> items, List<Integer> members) {
+            List<float[]> own = members.stream().map(i -> items.get(i).vector()).toList();
+            int[] all = new int[own.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return AverageLinkage.cohesion(own, all);
         }
     }
 }

@@ -27,11 +27,13 @@ class ThemeListener {
 
     private final EventConsumer consumer;
     private final ThemeRefresher refresher;
+    private final StoredThemeVectors vectors;
 
-    ThemeListener(EventConsumer consumer, ThemeRefresher refresher) {
+    ThemeListener(EventConsumer consumer, ThemeRefresher refresher, StoredThemeVectors vectors) {
         // An inbox of its own: the service's main consumer group may read the same topic.
         this.consumer = consumer.named("themes");
         this.refresher = refresher;
+        this.vectors = vectors;
     }
 
     @KafkaListener(topics = Topics.NOTES_NOTES, groupId = GROUP)
@@ -49,6 +51,8 @@ class ThemeListener {
             refresher.refresh(updated.libraryId(), updated.cohortId());
         } else if (event.is(Events.NOTE_DELETED)) {
             NoteDeleted deleted = event.payloadAs(Events.NOTE_DELETED);
+            // Its sentences leave the store with it: nothing of a deleted note is kept for themes.
+            vectors.delete(deleted.noteId());
             refresher.refresh(deleted.libraryId(), deleted.cohortId());
         } else {
             log.info("ignored {} id={}", event.type().qualifiedName(), event.envelope().id());

@@ -1,6 +1,7 @@
 package org.outward.notes.theme;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -54,25 +55,22 @@ public class ThemeNotes {
             criteria.and("conversationDate").lte(to.toString());
         }
         Query query = Query.query(criteria);
-        query.fields().include("libraryId", "title", "body", "conversationDate", "attachments.text");
+        query.fields().include("libraryId", "title", "body", "conversationDate", "version", "attachments.text");
         return mongo.find(query, Document.class, COLLECTION).stream().map(ThemeNotes::toNoteText).toList();
     }
 
     private static NoteText toNoteText(Document document) {
-        StringBuilder text = new StringBuilder();
-        String body = document.getString("body");
-        if (body != null) {
-            text.append(body);
-        }
+        List<String> attachments = new ArrayList<>();
         for (Document attachment : document.getList("attachments", Document.class, List.of())) {
             String extracted = attachment.getString("text");
             if (extracted != null && !extracted.isBlank()) {
-                // A blank line keeps the attachment's first sentence apart from the body's last one.
-                text.append("\n\n").append(extracted);
+                attachments.add(extracted);
             }
         }
         String date = document.getString("conversationDate");
-        return new NoteText(document.getString("_id"), document.getString("libraryId"),
-                document.getString("title"), date == null ? LocalDate.EPOCH : LocalDate.parse(date), text.toString());
+        Number version = document.get("version", Number.class);
+        return new NoteText(document.getString("_id"), document.getString("libraryId"), document.getString("title"),
+                date == null ? LocalDate.EPOCH : LocalDate.parse(date), version == null ? 0 : version.longValue(),
+                document.getString("body"), attachments);
     }
 }

@@ -99,12 +99,15 @@ public class ThemeSnapshots {
                 .append("libraryCount", theme.libraryCount())
                 .append("sections", theme.sections())
                 .append("noteIds", theme.noteIds())
+                .append("terms", theme.terms())
+                .append("sentenceCount", theme.sentenceCount())
                 .append("evidence", theme.evidence().stream().map(e -> new Document("noteId", e.noteId())
                         .append("libraryId", e.libraryId())
                         .append("noteTitle", e.noteTitle())
                         .append("conversationDate", e.conversationDate().toString())
                         .append("section", e.section())
-                        .append("sentence", e.sentence())).toList());
+                        .append("sentence", e.sentence())
+                        .append("link", e.link())).toList());
     }
 
     private static ThemeSnapshot fromDocument(Document document) {
@@ -124,6 +127,9 @@ public class ThemeSnapshots {
                 document.getList("evidence", Document.class, List.of()).stream().map(e -> new Evidence(
                         e.getString("noteId"), e.getString("libraryId"), e.getString("noteTitle"),
                         LocalDate.parse(e.getString("conversationDate")), e.getString("section"),
-                        e.getString("sentence"))).toList());
+                        e.getString("sentence"))).toList(),
+                document.getList("terms", String.class, List.of(document.getString("label"))),
+                document.get("sentenceCount", Number.class) == null ? 0
+                        : document.get("sentenceCount", Number.class).intValue());
     }
 }

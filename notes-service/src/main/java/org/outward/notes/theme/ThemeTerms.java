@@ -174,7 +174,11 @@ final class ThemeTerms {
         return true;
     }
 
+    /** Plurals Porter stems apart from their singular ("buses" to "buse", "bus" to "bu"): stemmed as the singular. */
+    private static final Map<String, String> IRREGULAR = Map.of("buses", "bus", "busses", "bus", "gases", "gas");
+
     static String stem(String word) {
+        word = IRREGULAR.getOrDefault(word, word);
         String stem = STEMS.get(word);
         if (stem == null) {
             stem = stemNow(word);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.outward.notes.theme.PublicKnowledgeTestSupport;
 
 class ReportIntegrationTest extends PublicKnowledgeTestSupport {
@@ -17,7 +18,7 @@ class ReportIntegrationTest extends PublicKnowledgeTestSupport {
         String cohort = newCohortId();
         String a = storeNote(library, cohort, "private", "Tenants at Maple Court",
                 "Concerns:\nThere is no affordable housing near work.", LocalDate.parse("2025-04-01"));
-        storeNote(library, cohort, "cohort", "Teachers", "Affordable housing for teachers came up again.",
+        storeNote(library, cohort, "cohort", "Teachers", "Teachers cannot find affordable housing near the school.",
                 LocalDate.parse("2025-05-01"));
         HttpResponse<String> calibrated = send("POST", "/api/notes/calibrations", member(library, cohort),
                 JSON.writeValueAsString(Map.of("stage", "impasse", "reasons", "=HYPERLINK(\"x\"), stuck | blocked",
@@ -30,9 +31,13 @@ class ReportIntegrationTest extends PublicKnowledgeTestSupport {
         assertThat(markdown.headers().firstValue("Content-Type")).hasValue("text/markdown;charset=UTF-8");
         assertThat(markdown.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 d -> assertThat(d).contains("public-knowledge-" + library + ".md"));
+        JsonNode theme = json(get("/api/notes/themes?libraryId=" + library, staffToken())).get("themes").get(0);
+        String key = theme.get("key").asString();
+        String label = theme.get("label").asString();
+        assertThat(label).contains("affordable housing");
         assertThat(markdown.body())
                 .startsWith("# Public knowledge: " + library)
-                .contains("### 1. affordable housing")
+                .contains("### 1. " + label)
                 .contains("> There is no affordable housing near work.")
                 .contains("Tenants at Maple Court, 2025-04-01 (concerns)")
                 .contains("Current stage: **Impasse**")
@@ -44,8 +49,8 @@ class ReportIntegrationTest extends PublicKnowledgeTestSupport {
         assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
         List<String> lines = csv.body().lines().toList();
         assertThat(lines.get(0)).isEqualTo(String.join(",", ReportRenderer.CSV_COLUMNS));
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("theme,afford hous,affordable housing,1.000,2,1,"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("evidence,afford hous,affordable housing,,,,,")
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("theme," + key + "," + label + ",1.000,2,1,"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("evidence," + key + "," + label + ",,,,,")
                 .contains(a + ",Tenants at Maple Court,2025-04-01,concerns,There is no affordable housing near work."));
         // A formula is defused and a comma or quote quoted.
         assertThat(lines).anySatisfy(l -> assertThat(l)

@@ -44,7 +44,7 @@ class ThemeComputationBenchTest {
     void themesOfAThousandNotes() throws IOException {
         List<NoteText> notes = generate(1000, 42);
         long characters = notes.stream().mapToLong(n -> n.text().length()).sum();
-        ThemeEngine engine = new ThemeEngine(10, 20);
+        TermCountingEngine engine = new TermCountingEngine(10, 20);
         // Warm-up: class loading and JIT, so the figures are of the steady state a running service is in.
         for (int i = 0; i < 3; i++) {
             engine.themes(notes);

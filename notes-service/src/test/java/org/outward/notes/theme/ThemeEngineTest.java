@@ -19,7 +19,7 @@ class ThemeEngineTest {
     private static final List<Corpus.Entry> CORPUS = Corpus.load();
     private static final Map<String, Corpus.Entry> BY_NAME =
             CORPUS.stream().collect(Collectors.toMap(Corpus.Entry::name, Function.identity()));
-    private final ThemeEngine engine = new ThemeEngine(10, 50);
+    private final TermCountingEngine engine = new TermCountingEngine(10, 50);
 
     private static List<NoteText> notes(List<Corpus.Entry> entries) {
         return entries.stream().map(Corpus.Entry::noteText).toList();

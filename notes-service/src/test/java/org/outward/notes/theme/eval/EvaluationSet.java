@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.outward.notes.theme.NoteText;
 
 /**
  * The hand-labelled evaluation set under {@code src/test/resources/themes-eval} (see its README): notes of invented
@@ -86,6 +87,12 @@ public final class EvaluationSet {
 
     public Set<String> genericWords() {
         return genericWords;
+    }
+
+    /** The notes as {@code ThemeNotes} reads them: body and each attachment's text apart. */
+    public static List<NoteText> noteTexts(List<Note> notes) {
+        return notes.stream().map(n -> new NoteText(n.id(), n.library(), n.title(), n.date(), 1, n.body(),
+                n.attachmentText() == null ? List.of() : List.of(n.attachmentText()))).toList();
     }
 
     /** Expected themes of a set of notes: every label at least two of them carry, with those notes. */

@@ -132,6 +132,9 @@ public final class ThemeEvaluation {
                 }
             }
             account.add(line.toString());
+            for (Evidence e : theme.evidence()) {
+                account.add("       " + e.noteId() + " (" + e.libraryId() + ", " + e.section() + "): " + e.sentence());
+            }
         }
         for (Map.Entry<String, Set<String>> e : expected.entrySet()) {
             if (!found.contains(e.getKey())) {
