@@ -6,150 +6,153 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.outward.notes.theme.eval.EvaluationSet;
 
-/** The themes of the fixture corpus (32 notes, five topics, four libraries) against what a reader would file. */
+/** The semantic engine on the real model (loaded once per test JVM) and small hand-made notes. */
 class ThemeEngineTest {
 
-    private static final List<Corpus.Entry> CORPUS = Corpus.load();
-    private static final Map<String, Corpus.Entry> BY_NAME =
-            CORPUS.stream().collect(Collectors.toMap(Corpus.Entry::name, Function.identity()));
-    private final TermCountingEngine engine = new TermCountingEngine(10, 50);
+    private static final EvaluationSet SET = EvaluationSet.load();
+    private final ThemeEngine engine = new ThemeEngine(ThemeSettings.defaults(), MemoryThemeVectors.shared());
 
-    private static List<NoteText> notes(List<Corpus.Entry> entries) {
-        return entries.stream().map(Corpus.Entry::noteText).toList();
+    private static NoteText note(String id, String library, String body) {
+        return new NoteText(id, library, "Note " + id, LocalDate.parse("2025-03-01"), 1, body, List.of());
     }
 
-    private static Theme theme(List<Theme> themes, String key) {
-        return themes.stream().filter(t -> t.key().equals(key)).findFirst()
-                .orElseThrow(() -> new AssertionError("no theme " + key + " in " + themes.stream().map(Theme::key)
-                        .toList()));
-    }
-
-    private static Set<String> topicsOf(Theme theme) {
-        return theme.noteIds().stream().map(id -> BY_NAME.get(id).topic()).collect(Collectors.toSet());
+    private static List<List<NoteText>> scopes() {
+        List<List<NoteText>> scopes = new ArrayList<>();
+        for (String cohort : List.of("riverbend", "prairie", "harbor", "lakeshore", "mesa", "pines")) {
+            scopes.add(EvaluationSet.noteTexts(SET.sharedInCohort(cohort)));
+        }
+        scopes.add(Corpus.load().stream().map(Corpus.Entry::noteText).toList());
+        return scopes;
     }
 
     @Test
-    void theCorpusIsLargeEnoughAndCoversSeveralTopics() {
-        assertThat(CORPUS).hasSizeGreaterThanOrEqualTo(30);
-        assertThat(CORPUS.stream().map(Corpus.Entry::topic).distinct()).contains("transit", "youth", "housing",
-                "hours", "food", "misc");
+    void theSameNotesInAnyOrderGiveIdenticalThemes() {
+        for (List<NoteText> notes : scopes()) {
+            List<Theme> expected = engine.themes(notes);
+            assertThat(expected).isNotEmpty();
+            for (long seed = 1; seed <= 3; seed++) {
+                List<NoteText> shuffled = new ArrayList<>(notes);
+                Collections.shuffle(shuffled, new Random(seed));
+                assertThat(engine.themes(shuffled)).as("seed %d", seed).isEqualTo(expected);
+            }
+        }
     }
 
     @Test
-    void theFourTopicsComeOutOnTopWithTheirPhrasesAsLabels() {
-        List<Theme> themes = engine.themes(notes(CORPUS));
+    void sentencesSayingTheSameInDifferentWordsMakeOneTheme() {
+        List<NoteText> notes = List.of(
+                note("a", "lib-1", "Concerns: Rents went up by a third this year."),
+                note("b", "lib-2", "Concerns: Housing costs push out longtime residents."),
+                note("c", "lib-3", "Concerns: Nobody who works here can afford the rent anymore."),
+                note("d", "lib-1", "Concerns: The knitting circle needs a bigger table."));
 
-        assertThat(themes).hasSize(10);
-        assertThat(themes.subList(0, 4)).extracting(Theme::label)
-                .containsExactlyInAnyOrder("library hours", "youth programs", "affordable housing", "bus");
-        assertThat(themes.get(0).weight()).isEqualTo(1.0);
-        assertThat(themes).isSortedAccordingTo((a, b) -> Double.compare(b.weight(), a.weight()));
-        assertThat(themes).allSatisfy(t -> assertThat(t.weight()).isBetween(0.0, 1.0));
-    }
+        List<Theme> themes = engine.themes(notes);
 
-    @Test
-    void everyTopicThemeIsMadeOfItsTopicsNotesOnlyWithSentencesThatSayIt() {
-        List<Theme> themes = engine.themes(notes(CORPUS));
-
-        Theme hours = theme(themes, "librari hour");
-        assertThat(topicsOf(hours)).containsExactly("hours");
-        assertThat(hours.noteIds()).containsExactlyInAnyOrder("hours-01", "hours-02", "hours-03", "hours-04",
-                "hours-05", "hours-06");
-        assertThat(hours.libraryCount()).isEqualTo(4);
-        assertThat(hours.evidence()).allSatisfy(e -> assertThat(e.sentence()).containsIgnoringCase("library hours"));
-
-        Theme youth = theme(themes, "youth program");
-        assertThat(topicsOf(youth)).containsExactly("youth");
-        assertThat(youth.noteCount()).isEqualTo(6);
-        assertThat(youth.evidence()).allSatisfy(e -> assertThat(e.sentence()).containsIgnoringCase("youth program"));
-
-        Theme housing = theme(themes, "afford hous");
-        assertThat(topicsOf(housing)).containsExactly("housing");
-        assertThat(housing.sections()).first().isEqualTo("concerns");
-        assertThat(housing.evidence()).allSatisfy(e ->
-                assertThat(e.sentence()).containsIgnoringCase("affordable housing"));
-        // Evidence names its note, library, date and section, and follows the newest conversation first.
-        assertThat(housing.evidence()).first().satisfies(e -> {
-            assertThat(e.noteId()).isEqualTo("housing-07");
-            assertThat(e.libraryId()).isEqualTo("lib-west");
-            assertThat(e.conversationDate()).isEqualTo(LocalDate.parse("2025-06-12"));
-            assertThat(e.section()).isEqualTo("other");
-            assertThat(e.sentence()).startsWith("Homeowners worried about property values");
+        assertThat(themes).singleElement().satisfies(theme -> {
+            assertThat(theme.noteIds()).containsExactly("a", "b", "c");
+            assertThat(theme.libraryCount()).isEqualTo(3);
+            assertThat(theme.sections()).containsExactly("concerns");
         });
-
-        Theme bus = theme(themes, "bu");
-        assertThat(bus.noteIds()).filteredOn(id -> BY_NAME.get(id).topic().equals("transit")).hasSize(7);
-        assertThat(bus.evidence()).allSatisfy(e -> assertThat(e.sentence()).containsIgnoringCase("bus"));
     }
 
     @Test
-    void offTopicNotesGiveNoEvidenceToTheTopicThemes() {
-        List<Theme> themes = engine.themes(notes(CORPUS));
-
-        for (String key : List.of("librari hour", "youth program", "afford hous", "bu")) {
-            assertThat(theme(themes, key).noteIds()).as(key)
-                    .noneMatch(id -> BY_NAME.get(id).topic().equals("misc") || BY_NAME.get(id).topic().equals("food"));
-        }
-    }
-
-    @Test
-    void unrelatedNotesDoNotPolluteALibrarysThemes() {
-        List<Corpus.Entry> housing = CORPUS.stream().filter(e -> e.topic().equals("housing")).toList();
-        List<Theme> alone = engine.themes(notes(housing));
-        List<Corpus.Entry> mixed = new ArrayList<>(housing);
-        mixed.addAll(CORPUS.stream().filter(e -> e.topic().equals("misc") || e.topic().equals("food")).toList());
-        List<Theme> withOthers = engine.themes(notes(mixed));
-
-        assertThat(alone.subList(0, 2)).extracting(Theme::key).containsExactly("afford hous", "rent");
-        assertThat(withOthers.subList(0, 2)).extracting(Theme::key).containsExactly("afford hous", "rent");
-        // The housing themes keep exactly their housing notes and evidence. (A common word such as "children"
-        // may rightly gather notes of several topics; the housing themes must not.)
-        for (String key : List.of("afford hous", "rent", "landlord", "evict")) {
-            Theme before = theme(alone, key);
-            Theme after = theme(withOthers, key);
-            assertThat(after.noteIds()).as(key).isEqualTo(before.noteIds()).allMatch(id -> id.startsWith("housing-"));
-            assertThat(after.evidence()).as(key).isEqualTo(before.evidence());
-        }
-    }
-
-    @Test
-    void theSameNotesInAnyOrderGiveTheSameThemes() {
-        List<NoteText> shuffled = new ArrayList<>(notes(CORPUS));
-        Collections.shuffle(shuffled, new Random(7));
-
-        assertThat(engine.themes(shuffled)).isEqualTo(engine.themes(notes(CORPUS)));
-    }
-
-    @Test
-    void aWordRepeatedInOneNoteIsOneVoiceNotATheme() {
-        NoteText loud = new NoteText("n1", "lib", "t", LocalDate.parse("2025-01-01"),
-                "Potholes. Potholes everywhere. Potholes again and potholes forever.");
-        NoteText other = new NoteText("n2", "lib", "t", LocalDate.parse("2025-01-02"), "Streetlights are dark.");
+    void aThemeNeedsSentencesFromTwoNotes() {
+        NoteText loud = note("a", "lib-1", """
+                Concerns: The bus stops running at six. The last bus leaves far too early.
+                Buses end before the evening shift is over. Nobody can get home by bus at night.""");
+        NoteText other = note("b", "lib-1", "Concerns: The knitting circle needs a bigger table.");
 
         assertThat(engine.themes(List.of(loud, other))).isEmpty();
-        assertThat(engine.themes(List.of(loud))).isEmpty();
     }
 
     @Test
-    void aThemeSaysWhichSectionsItCameFrom() {
-        NoteText a = new NoteText("a", "lib-1", "A", LocalDate.parse("2025-01-01"),
-                "Concerns:\nBus service ends too early.\n\nWhom they trust:\nThe bus drivers.");
-        NoteText b = new NoteText("b", "lib-2", "B", LocalDate.parse("2025-01-02"),
-                "## Concerns\nWeekend bus service is rare.");
+    void theCohesionGuardStopsAPairOfUnrelatedSentences() {
+        NoteText a = note("a", "lib-1", "Concerns: The swings in the park are broken.");
+        NoteText b = note("b", "lib-2", "Concerns: Nobody translates the school forms.");
+        assertThat(engine.themes(List.of(a, b))).isEmpty();
 
-        Theme theme = engine.themes(List.of(a, b)).get(0);
-        assertThat(theme.key()).isEqualTo("bu servic");
-        assertThat(theme.label()).isEqualTo("bus service");
-        assertThat(theme.noteCount()).isEqualTo(2);
-        assertThat(theme.libraryCount()).isEqualTo(2);
-        assertThat(theme.sections()).containsExactly("concerns");
-        assertThat(engine.themes(List.of(a, b))).extracting(Theme::key).doesNotContain("servic", "bu");
+        NoteText c = note("c", "lib-2", "Concerns: The playground swings are broken and nobody fixes them.");
+        assertThat(engine.themes(List.of(a, b, c))).singleElement()
+                .satisfies(t -> assertThat(t.noteIds()).containsExactly("a", "c"));
+    }
+
+    @Test
+    void aProblemAndTheActionProposedForItAreOneTheme() {
+        List<NoteText> notes = List.of(
+                note("a", "lib-1", "Concerns:\nThe last bus leaves at six, before the second shift ends.\n\n"
+                        + "What needs to happen:\nRun a late bus that matches the shift change."),
+                note("b", "lib-2", "Concerns:\nWorkers on the night shift have no bus home.\n\n"
+                        + "Next steps:\nAsk the transit authority for evening bus service."),
+                note("c", "lib-3", "Concerns:\nEvening buses stop before the plant closes.\n\n"
+                        + "Actions:\nAdd one more evening bus run."));
+
+        List<Theme> themes = engine.themes(notes);
+
+        assertThat(themes).singleElement().satisfies(theme -> {
+            assertThat(theme.noteIds()).containsExactly("a", "b", "c");
+            assertThat(theme.sections()).containsExactlyInAnyOrder("concerns", "actions");
+            assertThat(theme.sentenceCount()).isEqualTo(6);
+        });
+    }
+
+    @Test
+    void labelsReadLikeAnAnalystsAndNeverHaveAGenericHead() {
+        for (List<NoteText> notes : scopes()) {
+            for (Theme theme : engine.themes(notes)) {
+                assertThat(theme.terms()).isNotEmpty().hasSizeLessThanOrEqualTo(2);
+                assertThat(theme.label()).isEqualTo(String.join(" / ", theme.terms()));
+                for (String term : theme.terms()) {
+                    String[] words = term.split("[ -]");
+                    String head = words[words.length - 1];
+                    assertThat(ThemeLabels.GENERIC_HEADS).as(theme.label()).doesNotContain(head);
+                    assertThat(SET.genericWords()).as(theme.label()).doesNotContain(head);
+                }
+                assertThat(theme.key()).isEqualTo(theme.key().toLowerCase());
+            }
+        }
+    }
+
+    @Test
+    void evidenceIsOneSentencePerNoteOtherLibrariesFirstEachLinkingToItsNote() {
+        for (List<NoteText> notes : scopes()) {
+            for (Theme theme : engine.themes(notes)) {
+                List<String> evidenceNotes = theme.evidence().stream().map(Evidence::noteId).toList();
+                assertThat(evidenceNotes).doesNotHaveDuplicates().isSubsetOf(theme.noteIds());
+                assertThat(evidenceNotes).hasSize(Math.min(theme.noteCount(), 20));
+                Set<String> firstLibraries = theme.evidence().stream().limit(theme.libraryCount())
+                        .map(Evidence::libraryId).collect(Collectors.toSet());
+                assertThat(firstLibraries).as(theme.label()).hasSize(theme.libraryCount());
+                assertThat(theme.evidence()).allSatisfy(e -> assertThat(e.link()).isEqualTo("/api/notes/" + e.noteId()));
+            }
+        }
+    }
+
+    @Test
+    void whichSectionsFeedThemesIsConfigurable() {
+        List<NoteText> notes = List.of(
+                note("a", "lib-1", "Aspirations: a riverfront trail where families can walk in the evening."),
+                note("b", "lib-2", "Aspirations: families walking together on a trail along the river."));
+
+        assertThat(engine.themes(notes)).isEmpty();
+        ThemeEngine withAspirations = new ThemeEngine(ThemeSettings.defaults()
+                .withSections(List.of("aspirations", "concerns", "actions")), MemoryThemeVectors.shared());
+        assertThat(withAspirations.themes(notes)).singleElement()
+                .satisfies(t -> assertThat(t.sections()).containsExactly("aspirations"));
+    }
+
+    @Test
+    void themesAreRankedByNotesThenLibrariesWithWeightsRelativeToTheFirst() {
+        List<Theme> themes = engine.themes(EvaluationSet.noteTexts(SET.sharedInCohort("riverbend")));
+
+        assertThat(themes).isSortedAccordingTo((x, y) -> y.noteCount() != x.noteCount()
+                ? Integer.compare(y.noteCount(), x.noteCount()) : Integer.compare(y.libraryCount(), x.libraryCount()));
+        assertThat(themes.get(0).weight()).isEqualTo(1.0);
+        assertThat(themes).allSatisfy(t -> assertThat(t.weight()).isBetween(0.0, 1.0));
     }
 }

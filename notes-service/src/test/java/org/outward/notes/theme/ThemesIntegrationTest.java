@@ -19,6 +19,8 @@ import org.outward.platform.outbox.OutboxEntry;
 import org.outward.platform.outbox.OutboxEvents;
 import org.outward.platform.outbox.OutboxRelay;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 /** Themes over real HTTP, kept current from the service's own note events, with ThemesUpdated. */
@@ -298,7 +300,7 @@ class ThemesIntegrationTest extends PublicKnowledgeTestSupport {
         String cohort = newCohortId();
         String subject = library;
         String snapshotId = "library-shared:" + library;
-        storeNote(library, cohort, "cohort", "Riders", BUS_A, LocalDate.parse("2025-03-01"));
+        String busNote = storeNote(library, cohort, "cohort", "Riders", BUS_A, LocalDate.parse("2025-03-01"));
         storeNote(library, cohort, "cohort", "Commuters", BUS_B, LocalDate.parse("2025-03-02"));
         Document first = awaitSnapshot(snapshotId, 2);
         List<String> busKeys = first.getList("keys", String.class);
@@ -335,9 +337,13 @@ class ThemesIntegrationTest extends PublicKnowledgeTestSupport {
         assertThat(events.get(1).get("data").get("libraryId").asString()).isEqualTo(library);
 
         // Deleting them takes the theme away again: announced too.
+        assertThat(mongo.count(Query.query(Criteria.where("noteId").in(rent1, rent2)), "theme_vectors")).isEqualTo(2);
         deleteNote(rent1, library, cohort, "cohort");
         deleteNote(rent2, library, cohort, "cohort");
         awaitSnapshot(snapshotId, 3);
+        // Their sentence vectors went with them; the other notes' stay.
+        assertThat(mongo.count(Query.query(Criteria.where("noteId").in(rent1, rent2)), "theme_vectors")).isZero();
+        assertThat(mongo.count(Query.query(Criteria.where("noteId").is(busNote)), "theme_vectors")).isEqualTo(1);
         assertThat(themesEvents(subject)).hasSize(3).last()
                 .satisfies(e -> assertThat(keys(e.get("data").get("themes"))).isEqualTo(busKeys));
         assertThat(themesEvents(subject)).allSatisfy(e -> assertThat(e.toString()).doesNotContain("roof"));

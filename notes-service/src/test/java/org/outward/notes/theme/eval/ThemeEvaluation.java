@@ -86,7 +86,7 @@ public final class ThemeEvaluation {
                 results.stream().mapToInt(ScopeResult::evidenceTotal).sum());
     }
 
-    ScopeResult score(String name, List<EvaluationSet.Note> scope, List<Theme> themes) {
+    public ScopeResult score(String name, List<EvaluationSet.Note> scope, List<Theme> themes) {
         Map<String, Set<String>> expected = EvaluationSet.expected(scope);
         Map<String, Set<String>> labelsOf = scope.stream()
                 .collect(Collectors.toMap(EvaluationSet.Note::id, EvaluationSet.Note::themes));
@@ -159,7 +159,7 @@ public final class ThemeEvaluation {
         return best;
     }
 
-    boolean isNoise(String label) {
+    public boolean isNoise(String label) {
         for (String part : label.split("/")) {
             String[] words = part.strip().toLowerCase(Locale.ROOT).split("[\\s-]+");
             if (words.length == 0 || set.genericWords().contains(words[words.length - 1])) {
