@@ -1,26 +1,27 @@
 package org.outward.notes.theme;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
  * Agglomerative clustering of unit vectors with average linkage on cosine similarity, stopped at a threshold:
- * two clusters merge while the mean similarity of their cross pairs is at least {@code threshold}, best pair first.
+ * clusters merge while the mean similarity of their cross pairs is at least {@code threshold}.
  *
- * <p>Deterministic: the caller passes vectors in a stable order (sorted by unit id); ties go to the lower cluster
- * ids; sums are added in merge order. Exact and light: for unit vectors the mean cross similarity of A and B is
- * {@code sum(A)·sum(B) / (|A||B|)}, so clusters carry their vector sum instead of an n² distance matrix; and a
- * merged cluster's similarity to another is a weighted mean of its parts' similarities, so only pairs already at
- * or above the threshold can ever merge: the similarity graph keeps only those.
+ * <p>The nearest-neighbour chain algorithm over a triangular similarity matrix (4 bytes a pair: 72 MB for 6,000
+ * sentences), updated by the Lance-Williams rule of average linkage; O(n²) time. A cluster whose best partner falls
+ * below the threshold is final (with average linkage a cluster's similarities only average down as others merge),
+ * so nothing below the threshold is ever merged. Average linkage is reducible, so the chain finds the same clusters
+ * as merging the best pair first.
+ *
+ * <p>Deterministic: the caller passes vectors in a stable order (sorted by unit id); ties go to the lower index.
  *
  * <p>Beyond {@code microLimit} vectors, a first stage gathers near-duplicates (similarity at least
  * {@code microSimilarity} to a group's first member, in input order) into micro-clusters, and linkage starts from
- * those: the pairwise stage then scales with the number of distinct statements, not of sentences.
+ * those, with their exact mean cross similarities: the matrix then grows with the number of distinct statements,
+ * not of sentences.
  */
 final class AverageLinkage {
 
@@ -44,100 +45,73 @@ final class AverageLinkage {
         }
         List<List<Integer>> groups = n > microLimit ? micro(vectors, microSimilarity) : singletons(n);
         int m = groups.size();
-        int dims = vectors.get(0).length;
-        // Cluster ids: 0..m-1 the starting groups, then one new id per merge.
-        double[][] sums = new double[2 * m][];
-        int[] sizes = new int[2 * m];
-        List<List<Integer>> members = new ArrayList<>(2 * m);
-        List<Node> nodes = new ArrayList<>(2 * m);
-        List<Set<Integer>> neighbours = new ArrayList<>(2 * m);
-        for (int g = 0; g < m; g++) {
-            double[] sum = new double[dims];
-            for (int i : groups.get(g)) {
-                float[] v = vectors.get(i);
-                for (int d = 0; d < dims; d++) {
-                    sum[d] += v[d];
-                }
-            }
-            sums[g] = sum;
-            sizes[g] = groups.get(g).size();
-            members.add(new ArrayList<>(groups.get(g)));
-            nodes.add(new Node(groups.get(g).stream().mapToInt(Integer::intValue).sorted().toArray(), null, null));
-            neighbours.add(new HashSet<>());
-        }
         float[][] means = new float[m][];
+        int[] sizes = new int[m];
+        Node[] nodes = new Node[m];
         for (int g = 0; g < m; g++) {
-            means[g] = new float[dims];
-            for (int d = 0; d < dims; d++) {
-                means[g][d] = (float) (sums[g][d] / sizes[g]);
-            }
+            means[g] = mean(vectors, groups.get(g));
+            sizes[g] = groups.get(g).size();
+            nodes[g] = new Node(groups.get(g).stream().mapToInt(Integer::intValue).sorted().toArray(), null, null);
         }
-        PriorityQueue<Pair> queue = new PriorityQueue<>(Pair.ORDER);
-        // The graph of pairs at or above the threshold: rows in parallel, collected in row order.
-        List<List<Pair>> rows = IntStream.range(0, m).parallel().mapToObj(a -> {
-            List<Pair> row = new ArrayList<>();
-            for (int b = a + 1; b < m; b++) {
-                double s = Vectors.dot(means[a], means[b]);
-                if (s >= threshold) {
-                    row.add(new Pair(s, a, b));
+        Similarities s = new Similarities(means);
+        boolean[] open = new boolean[m]; // still merging
+        Arrays.fill(open, true);
+        int openCount = m;
+        int[] chain = new int[m];
+        int depth = 0;
+        while (openCount > 1) {
+            if (depth == 0) {
+                chain[depth++] = firstOpen(open);
+            }
+            int a = chain[depth - 1];
+            int previous = depth >= 2 ? chain[depth - 2] : -1;
+            int b = -1;
+            float best = Float.NEGATIVE_INFINITY;
+            if (previous >= 0) {
+                b = previous; // ties go to the previous link: the chain must end
+                best = s.get(a, previous);
+            }
+            for (int k = 0; k < m; k++) {
+                if (k != a && open[k]) {
+                    float v = s.get(a, k);
+                    if (v > best || (v == best && b != previous && k < b)) {
+                        best = v;
+                        b = k;
+                    }
                 }
             }
-            return row;
-        }).toList();
-        for (List<Pair> row : rows) {
-            for (Pair p : row) {
-                neighbours.get(p.a).add(p.b);
-                neighbours.get(p.b).add(p.a);
-                queue.add(p);
-            }
-        }
-        boolean[] dead = new boolean[2 * m];
-        int next = m;
-        while (!queue.isEmpty()) {
-            Pair p = queue.poll();
-            if (dead[p.a] || dead[p.b]) {
+            if (best < threshold) {
+                // Nothing reaches a, and nothing will: its similarities only average down from here.
+                open[a] = false;
+                openCount--;
+                depth = 0;
                 continue;
             }
-            int id = next++;
-            dead[p.a] = true;
-            dead[p.b] = true;
-            double[] sum = new double[dims];
-            for (int d = 0; d < dims; d++) {
-                sum[d] = sums[p.a][d] + sums[p.b][d];
-            }
-            sums[id] = sum;
-            sizes[id] = sizes[p.a] + sizes[p.b];
-            List<Integer> merged = new ArrayList<>(members.get(p.a));
-            merged.addAll(members.get(p.b));
-            members.add(merged);
-            members.set(p.a, null);
-            members.set(p.b, null);
-            Node left = nodes.get(Math.min(p.a, p.b));
-            Node right = nodes.get(Math.max(p.a, p.b));
-            nodes.add(new Node(merged.stream().mapToInt(Integer::intValue).sorted().toArray(), left, right));
-            Set<Integer> candidates = new HashSet<>(neighbours.get(p.a));
-            candidates.addAll(neighbours.get(p.b));
-            candidates.remove(p.a);
-            candidates.remove(p.b);
-            Set<Integer> mine = new HashSet<>();
-            for (int k : candidates.stream().sorted().toList()) {
-                neighbours.get(k).remove(p.a);
-                neighbours.get(k).remove(p.b);
-                double s = Vectors.dot(sum, sums[k]) / ((double) sizes[id] * sizes[k]);
-                if (s >= threshold) {
-                    mine.add(k);
-                    neighbours.get(k).add(id);
-                    queue.add(new Pair(s, k, id));
+            if (b == previous) {
+                depth -= 2;
+                int keep = Math.min(a, b);
+                int gone = Math.max(a, b);
+                int total = sizes[a] + sizes[b];
+                for (int k = 0; k < m; k++) {
+                    if (open[k] && k != a && k != b) {
+                        s.set(keep, k, (float) (((double) sizes[a] * s.get(a, k) + (double) sizes[b] * s.get(b, k))
+                                / total));
+                    }
                 }
+                nodes[keep] = merged(nodes[keep], nodes[gone]);
+                nodes[gone] = null;
+                sizes[keep] = total;
+                open[gone] = false;
+                openCount--;
+                // The rest of the chain stays valid: average linkage is reducible.
+            } else {
+                chain[depth++] = b;
             }
-            neighbours.set(p.a, null);
-            neighbours.set(p.b, null);
-            neighbours.add(mine);
         }
         List<Node> out = new ArrayList<>();
-        for (int c = 0; c < next; c++) {
-            if (!dead[c]) {
-                out.add(nodes.get(c));
+        for (Node node : nodes) {
+            if (node != null) {
+                out.add(node);
             }
         }
         out.sort(Comparator.comparingInt(c -> c.members()[0]));
@@ -159,6 +133,37 @@ final class AverageLinkage {
         }
         double n = cluster.length;
         return (Vectors.dot(sum, sum) - n) / (n * (n - 1));
+    }
+
+    private static Node merged(Node x, Node y) {
+        int[] members = IntStream.concat(Arrays.stream(x.members()), Arrays.stream(y.members())).sorted().toArray();
+        return x.members()[0] < y.members()[0] ? new Node(members, x, y) : new Node(members, y, x);
+    }
+
+    private static int firstOpen(boolean[] open) {
+        for (int i = 0; i < open.length; i++) {
+            if (open[i]) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no open cluster");
+    }
+
+    /** The mean vector of a group: the dot product of two means is the groups' mean cross similarity. */
+    private static float[] mean(List<float[]> vectors, List<Integer> group) {
+        int dims = vectors.get(group.get(0)).length;
+        double[] sum = new double[dims];
+        for (int i : group) {
+            float[] v = vectors.get(i);
+            for (int d = 0; d < dims; d++) {
+                sum[d] += v[d];
+            }
+        }
+        float[] mean = new float[dims];
+        for (int d = 0; d < dims; d++) {
+            mean[d] = (float) (sum[d] / group.size());
+        }
+        return mean;
     }
 
     private static List<List<Integer>> singletons(int n) {
@@ -191,9 +196,31 @@ final class AverageLinkage {
         return groups;
     }
 
-    /** A candidate merge: higher similarity first, then lower ids (a < b is not required, ids are compared as given). */
-    private record Pair(double similarity, int a, int b) {
-        static final Comparator<Pair> ORDER = Comparator.comparingDouble(Pair::similarity).reversed()
-                .thenComparingInt(p -> Math.min(p.a, p.b)).thenComparingInt(p -> Math.max(p.a, p.b));
+    /** The lower triangle of the similarity matrix, filled row by row in parallel. */
+    private static final class Similarities {
+        private final float[] values;
+
+        Similarities(float[][] means) {
+            int m = means.length;
+            values = new float[(int) ((long) m * (m - 1) / 2)];
+            IntStream.range(1, m).parallel().forEach(i -> {
+                int row = (int) ((long) i * (i - 1) / 2);
+                for (int j = 0; j < i; j++) {
+                    values[row + j] = Vectors.dot(means[i], means[j]);
+                }
+            });
+        }
+
+        float get(int i, int j) {
+            return i > j ? values[(int) ((long) i * (i - 1) / 2) + j] : values[(int) ((long) j * (j - 1) / 2) + i];
+        }
+
+        void set(int i, int j, float v) {
+            if (i > j) {
+                values[(int) ((long) i * (i - 1) / 2) + j] = v;
+            } else {
+                values[(int) ((long) j * (j - 1) / 2) + i] = v;
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.outward.notes.theme;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 
 /**
@@ -7,8 +8,11 @@ import java.time.LocalDate;
  *
  * @param link the note's address in the API ({@code /api/notes/<noteId>})
  */
+@Schema(description = "A sentence of a note that supports a theme")
 public record Evidence(String noteId, String libraryId, String noteTitle, LocalDate conversationDate,
-        String section, String sentence, String link) {
+        @Schema(description = "aspirations, concerns, actions, trust or other") String section,
+        @Schema(description = "The sentence as written in the note or its attachment") String sentence,
+        @Schema(description = "The note in the API, e.g. /api/notes/{noteId}") String link) {
 
     public Evidence(String noteId, String libraryId, String noteTitle, LocalDate conversationDate, String section,
             String sentence) {

@@ -27,6 +27,11 @@ public record NoteText(String id, String libraryId, String title, LocalDate conv
         this(id, libraryId, title, conversationDate, 0, body, List.of());
     }
 
+    /** The same note under another id. */
+    public NoteText withId(String other) {
+        return new NoteText(other, libraryId, title, conversationDate, version, body, attachments);
+    }
+
     /** The body, then each attachment's text after a blank line. */
     public String text() {
         StringBuilder text = new StringBuilder(body);

@@ -2,71 +2,159 @@ package org.outward.notes.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.outward.notes.theme.eval.EvaluationSet;
+import org.outward.platform.test.TestMongo;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Theme computation time for 1,000 notes made from the fixture corpus (each a mix of two to four corpus notes'
- * sentences, over 20 libraries; fixed seed, so every run computes the same input). Prints the figures and writes
- * them to {@code target/bench/notes-themes.txt}; no timed assertion. Run:
- * {@code mvn -o -pl notes-service test -Dgroups=bench -DexcludedGroups=none -Dtest=ThemeComputationBenchTest
+ * Speed of semantic themes for a cohort of 1,000 notes (about 6,000 sentences), on the real model and a MongoDB
+ * wire server over TCP: how fast sentences are embedded, a full recompute from stored vectors, and the recompute
+ * after one new note (which embeds that note only). The term-counting engine runs on the same notes in the same run
+ * for the ratio. Notes are made from the sentences of the evaluation set and the fixture corpus (fixed seed), each
+ * sentence given a place of its own so no two are the same text. Prints and writes
+ * {@code target/bench/notes-themes-speed.txt}; no timed assertion. Run:
+ * {@code mvn -pl notes-service -am test -Dgroups=bench -DexcludedGroups=none -Dtest=ThemeComputationBenchTest
  * -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @Tag("bench")
 class ThemeComputationBenchTest {
 
-    static List<NoteText> generate(int count, long seed) {
-        List<Corpus.Entry> corpus = Corpus.load();
+    private static final String[] PLACES = {"Maple Street", "the east side", "Riverside", "the north end", "downtown",
+        "Oak Park", "the valley", "Mill Road", "the harbor", "Cedar Heights", "the old town", "Lakeview"};
+
+    static List<String> sentencePool() {
+        Set<String> pool = new LinkedHashSet<>();
+        for (NoteText note : EvaluationSet.noteTexts(EvaluationSet.load().notes())) {
+            ThemeUnits.of(note).forEach(u -> pool.add(u.text()));
+        }
+        for (Corpus.Entry entry : Corpus.load()) {
+            ThemeUnits.of(entry.noteText()).forEach(u -> pool.add(u.text()));
+        }
+        return new ArrayList<>(pool);
+    }
+
+    static List<NoteText> generate(int count, int sentencesPerNote, long seed) {
+        List<String> pool = sentencePool();
         Random random = new Random(seed);
         List<NoteText> notes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            StringBuilder text = new StringBuilder();
-            int parts = 2 + random.nextInt(3);
-            for (int p = 0; p < parts; p++) {
-                text.append(corpus.get(random.nextInt(corpus.size())).body()).append("\n\n");
+            StringBuilder body = new StringBuilder("Concerns:\n");
+            for (int s = 0; s < sentencesPerNote; s++) {
+                String sentence = pool.get(random.nextInt(pool.size())).replaceAll("[.!?]+$", "");
+                body.append(sentence).append(", in ").append(PLACES[random.nextInt(PLACES.length)]).append(" (ward ")
+                        .append(i).append(").\n");
             }
-            notes.add(new NoteText("note-" + i, "lib-" + (i % 20), "Generated " + i,
-                    LocalDate.parse("2025-01-01").plusDays(random.nextInt(365)), text.toString()));
+            notes.add(new NoteText(String.format(Locale.ROOT, "note-%04d", i), "lib-" + (i % 20), "Generated " + i,
+                    LocalDate.parse("2025-01-01").plusDays(random.nextInt(365)), 1, body.toString(), List.of()));
         }
         return notes;
     }
 
     @Test
-    void themesOfAThousandNotes() throws IOException {
-        List<NoteText> notes = generate(1000, 42);
-        long characters = notes.stream().mapToLong(n -> n.text().length()).sum();
-        TermCountingEngine engine = new TermCountingEngine(10, 20);
-        // Warm-up: class loading and JIT, so the figures are of the steady state a running service is in.
-        for (int i = 0; i < 3; i++) {
-            engine.themes(notes);
-        }
-        int runs = 10;
-        long[] millis = new long[runs];
-        List<Theme> themes = List.of();
-        for (int i = 0; i < runs; i++) {
+    void aCohortOfAThousandNotes() throws IOException {
+        String uri = TestMongo.uniqueUri();
+        StringBuilder report = new StringBuilder();
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoTemplate mongo = new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1));
+            SentenceEmbedder embedder = TestEmbedder.get();
+            StoredThemeVectors vectors = new StoredThemeVectors(mongo, embedder);
+            ThemeEngine engine = new ThemeEngine(ThemeSettings.defaults(), vectors);
+            List<NoteText> notes = generate(1000, 6, 42);
+
+            // Embedding throughput: the model alone, then embedding and storing every note once.
+            embedder.embed(List.of("warm up the model", "and its threads"));
+            List<String> sample = sentencePool().subList(0, 500);
             long start = System.nanoTime();
-            themes = engine.themes(notes);
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
+            embedder.embed(sample);
+            double modelSeconds = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            List<EmbeddedNote> embedded = vectors.of(notes);
+            double storeSeconds = (System.nanoTime() - start) / 1e9;
+            int sentences = embedded.stream().mapToInt(n -> n.units().size()).sum();
+            report.append(String.format(Locale.ROOT, "embedding: %d sentences by the model alone in %.1f s = %.0f"
+                    + " sentences/s; %d notes (%d sentences) embedded and stored in %.1f s = %.0f sentences/s%n",
+                    sample.size(), modelSeconds, sample.size() / modelSeconds, notes.size(), sentences, storeSeconds,
+                    sentences / storeSeconds));
+
+            // Full recomputes from stored vectors (nothing embedded): read, cluster, label, evidence.
+            long[] full = new long[5];
+            List<Theme> themes = List.of();
+            for (int run = 0; run < full.length; run++) {
+                start = System.nanoTime();
+                themes = engine.themes(notes);
+                full[run] = (System.nanoTime() - start) / 1_000_000;
+            }
+            // After one new note: it is embedded (alone), then the cohort recomputed.
+            long[] incremental = new long[3];
+            for (int run = 0; run < incremental.length; run++) {
+                List<NoteText> withNew = new ArrayList<>(notes);
+                withNew.add(generate(1, 6, 1000 + run).get(0).withId("new-note-" + run));
+                start = System.nanoTime();
+                engine.themes(withNew);
+                incremental[run] = (System.nanoTime() - start) / 1_000_000;
+            }
+            // The same computation with vectors already in memory: the share of reading them from MongoDB.
+            List<EmbeddedNote> inMemory = vectors.of(notes);
+            long[] memory = new long[3];
+            for (int run = 0; run < memory.length; run++) {
+                start = System.nanoTime();
+                engine.themesOf(inMemory);
+                memory[run] = (System.nanoTime() - start) / 1_000_000;
+            }
+            TermCountingEngine old = new TermCountingEngine(10, 20);
+            long[] termCounting = new long[3];
+            for (int run = 0; run < termCounting.length; run++) {
+                start = System.nanoTime();
+                old.themes(notes);
+                termCounting[run] = (System.nanoTime() - start) / 1_000_000;
+            }
+            report.append(String.format(Locale.ROOT, "cohort of %d notes, %d sentences:%n", notes.size(), sentences));
+            report.append("  full recompute from stored vectors (read + cluster + label), ms: ").append(runs(full))
+                    .append('\n');
+            report.append("  recompute after one new note (embed it + full recompute), ms: ").append(runs(incremental))
+                    .append('\n');
+            report.append("  same computation, vectors already in memory (no MongoDB read), ms: ").append(runs(memory))
+                    .append('\n');
+            report.append("  term-counting engine on the same notes, ms: ").append(runs(termCounting)).append('\n');
+            report.append(String.format(Locale.ROOT, "  median ratio semantic/term counting: %.1f%n",
+                    (double) median(full) / Math.max(1, median(termCounting))));
+            report.append("  top themes: ").append(themes.stream().limit(6).map(t -> t.label() + " (" + t.noteCount()
+                    + ")").toList()).append('\n');
+            report.append(String.format(Locale.ROOT, "  JVM heap used after: %d MB%n",
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1_000_000));
+            assertThat(themes).isNotEmpty();
         }
-        Arrays.sort(millis);
-        String report = String.format(Locale.ROOT,
-                "theme computation, %d notes, %.1f MB of text, %d runs after 3 warm-ups: median %d ms, min %d ms,"
-                        + " max %d ms; %d themes, top: %s%n",
-                notes.size(), characters / 1_000_000.0, runs, millis[runs / 2], millis[0], millis[runs - 1],
-                themes.size(), themes.stream().limit(5).map(Theme::label).toList());
         System.out.print(report);
-        Path out = Path.of("target", "bench", "notes-themes.txt");
+        Path out = Path.of("target", "bench", "notes-themes-speed.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
-        assertThat(themes).isNotEmpty();
+    }
+
+    private static String runs(long[] millis) {
+        long[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        return "median " + median(millis) + " (min " + sorted[0] + ", max " + sorted[sorted.length - 1] + ", runs "
+                + Arrays.toString(millis) + ")";
+    }
+
+    private static long median(long[] millis) {
+        long[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 }
