@@ -28,8 +28,12 @@ final class AverageLinkage {
     private AverageLinkage() {
     }
 
-    /** A node of the merge tree: its members (sorted input positions) and the two nodes it merged, if any. */
-    record Node(int[] members, Node left, Node right) {
+    /**
+     * A node of the merge tree: its members (sorted input positions), the two nodes it merged (if any), and its
+     * cohesion (mean similarity of its pairs), known from the merge: the pairs of each part, plus the cross pairs at
+     * the similarity they merged at.
+     */
+    record Node(int[] members, Node left, Node right, double cohesion) {
     }
 
     /** The clusters, each a sorted array of input positions; clusters ordered by their first position. */
@@ -51,7 +55,8 @@ final class AverageLinkage {
         for (int g = 0; g < m; g++) {
             means[g] = mean(vectors, groups.get(g));
             sizes[g] = groups.get(g).size();
-            nodes[g] = new Node(groups.get(g).stream().mapToInt(Integer::intValue).sorted().toArray(), null, null);
+            int[] members = groups.get(g).stream().mapToInt(Integer::intValue).sorted().toArray();
+            nodes[g] = new Node(members, null, null, cohesion(vectors, members));
         }
         Similarities s = new Similarities(means);
         boolean[] open = new boolean[m]; // still merging
@@ -98,7 +103,7 @@ final class AverageLinkage {
                                 / total));
                     }
                 }
-                nodes[keep] = merged(nodes[keep], nodes[gone]);
+                nodes[keep] = merged(nodes[keep], nodes[gone], best);
                 nodes[gone] = null;
                 sizes[keep] = total;
                 open[gone] = false;
@@ -135,9 +140,14 @@ final class AverageLinkage {
         return (Vectors.dot(sum, sum) - n) / (n * (n - 1));
     }
 
-    private static Node merged(Node x, Node y) {
+    private static Node merged(Node x, Node y, double cross) {
         int[] members = IntStream.concat(Arrays.stream(x.members()), Arrays.stream(y.members())).sorted().toArray();
-        return x.members()[0] < y.members()[0] ? new Node(members, x, y) : new Node(members, y, x);
+        double nx = x.members().length;
+        double ny = y.members().length;
+        double pairs = (nx + ny) * (nx + ny - 1) / 2;
+        double cohesion = (x.cohesion() * nx * (nx - 1) / 2 + y.cohesion() * ny * (ny - 1) / 2 + cross * nx * ny)
+                / pairs;
+        return x.members()[0] < y.members()[0] ? new Node(members, x, y, cohesion) : new Node(members, y, x, cohesion);
     }
 
     private static int firstOpen(boolean[] open) {

@@ -85,7 +85,7 @@ public final class ThemeEngine {
         if (node.members().length < 2) {
             return List.of();
         }
-        if (cohesive(vectorList, node.members())) {
+        if (cohesive(node.members().length, node.cohesion())) {
             return List.of(node.members());
         }
         if (node.left() == null) {
@@ -96,44 +96,69 @@ public final class ThemeEngine {
         return parts;
     }
 
-    private boolean cohesive(List<float[]> vectorList, int[] cluster) {
-        double cohesion = AverageLinkage.cohesion(vectorList, cluster);
-        return cluster.length == 2 ? cohesion >= settings.clustering().pairSimilarity()
+    private boolean cohesive(int size, double cohesion) {
+        return size == 2 ? cohesion >= settings.clustering().pairSimilarity()
                 : cohesion >= settings.clustering().cohesion();
     }
 
     /**
-     * Merges a problem cluster with an action cluster when they share at least half the notes of the smaller one and
-     * their centres are related; best pair first, until no pair qualifies.
+     * Merges a problem cluster with an action cluster when they share at least half the notes of the smaller one
+     * (and two notes at least) and their centres are related; best pair first, until no pair qualifies.
      */
     private List<Group> mergeProblemsWithActions(List<Item> items, List<Group> groups) {
-        List<Group> current = new ArrayList<>(groups);
-        while (true) {
-            Group bestA = null;
-            Group bestB = null;
-            double best = settings.clustering().problemAction();
-            for (int i = 0; i < current.size(); i++) {
-                for (int j = i + 1; j < current.size(); j++) {
-                    Group a = current.get(i);
-                    Group b = current.get(j);
-                    boolean problemAndAction = (a.mostly(Section.ACTIONS) != b.mostly(Section.ACTIONS));
-                    if (!problemAndAction || !a.sharesNotesWith(b)) {
-                        continue;
-                    }
-                    double s = Vectors.dot(a.centre(), b.centre());
-                    if (s >= best) {
-                        best = s;
-                        bestA = a;
-                        bestB = b;
-                    }
+        return mergePairs(items, groups, settings.clustering().problemAction(),
+                (a, b) -> a.mostly(Section.ACTIONS) != b.mostly(Section.ACTIONS) && a.sharesNotesWith(b));
+    }
+
+    /**
+     * Merges the best qualifying pair (centres at least {@code floor} alike), then again, until none qualifies. Pairs
+     * are scored once and rescored only for a merged group; ties go to the lower positions, so the result does not
+     * depend on anything but the groups.
+     */
+    private static List<Group> mergePairs(List<Item> items, List<Group> groups, double floor,
+            java.util.function.BiPredicate<Group, Group> qualifies) {
+        List<Group> slots = new ArrayList<>(groups);
+        java.util.PriorityQueue<double[]> queue = new java.util.PriorityQueue<>((x, y) -> x[0] != y[0]
+                ? Double.compare(y[0], x[0]) : x[1] != y[1] ? Double.compare(x[1], y[1]) : Double.compare(x[2], y[2]));
+        for (int i = 0; i < slots.size(); i++) {
+            for (int j = i + 1; j < slots.size(); j++) {
+                offer(queue, slots, i, j, floor, qualifies);
+            }
+        }
+        while (!queue.isEmpty()) {
+            double[] best = queue.poll();
+            int i = (int) best[1];
+            int j = (int) best[2];
+            if (slots.get(i) == null || slots.get(j) == null || (long) best[3] != version(slots, i, j)) {
+                continue; // one of them merged since: stale
+            }
+            slots.set(i, slots.get(i).with(items, slots.get(j)));
+            slots.set(j, null);
+            for (int k = 0; k < slots.size(); k++) {
+                if (k != i && slots.get(k) != null) {
+                    offer(queue, slots, Math.min(i, k), Math.max(i, k), floor, qualifies);
                 }
             }
-            if (bestA == null) {
-                return current;
-            }
-            current.remove(bestB);
-            current.set(current.indexOf(bestA), bestA.with(items, bestB));
         }
+        return slots.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static void offer(java.util.PriorityQueue<double[]> queue, List<Group> slots, int i, int j, double floor,
+            java.util.function.BiPredicate<Group, Group> qualifies) {
+        Group a = slots.get(i);
+        Group b = slots.get(j);
+        if (!qualifies.test(a, b)) {
+            return;
+        }
+        double s = Vectors.dot(a.centre(), b.centre());
+        if (s >= floor) {
+            queue.add(new double[] {s, i, j, version(slots, i, j)});
+        }
+    }
+
+    /** Identifies the pair's current groups: a merge replaces a group by a new one with more members. */
+    private static long version(List<Group> slots, int i, int j) {
+        return (long) slots.get(i).members().size() * 1_000_003L + slots.get(j).members().size();
     }
 
     /**
@@ -141,31 +166,7 @@ public final class ThemeEngine {
      * least {@code themeMerge} alike), is that theme said in other words: one theme. Best pair first.
      */
     private List<Group> mergeAlike(List<Item> items, List<Group> groups) {
-        List<Group> current = new ArrayList<>(groups);
-        while (true) {
-            int bestA = -1;
-            int bestB = -1;
-            double best = settings.clustering().themeMerge();
-            for (int i = 0; i < current.size(); i++) {
-                for (int j = i + 1; j < current.size(); j++) {
-                    if (!current.get(i).nested(current.get(j))) {
-                        continue;
-                    }
-                    double s = Vectors.dot(current.get(i).centre(), current.get(j).centre());
-                    if (s >= best) {
-                        best = s;
-                        bestA = i;
-                        bestB = j;
-                    }
-                }
-            }
-            if (bestA < 0) {
-                return current;
-            }
-            Group merged = current.get(bestA).with(items, current.get(bestB));
-            current.remove(bestB);
-            current.set(bestA, merged);
-        }
+        return mergePairs(items, groups, settings.clustering().themeMerge(), (a, b) -> a.nested(b));
     }
 
     /**
@@ -300,9 +301,9 @@ public final class ThemeEngine {
         }).toList();
     }
 
-    private record Item(NoteText note, ThemeUnits.Unit unit, float[] vector) {
-        ThemeLabels.Sentence sentence() {
-            return new ThemeLabels.Sentence(note.id(), unit.content());
+    private record Item(NoteText note, ThemeUnits.Unit unit, float[] vector, ThemeLabels.Sentence sentence) {
+        Item(NoteText note, ThemeUnits.Unit unit, float[] vector) {
+            this(note, unit, vector, new ThemeLabels.Sentence(note.id(), ThemeTerms.of(unit.content())));
         }
     }
 

@@ -29,8 +29,8 @@ final class ThemeLabels {
     record Label(String key, String text, List<String> terms) {
     }
 
-    /** One sentence of a class: which note said it and its content. */
-    record Sentence(String noteId, String content) {
+    /** One sentence of a class: which note said it, and the terms of its content (analysed once per computation). */
+    record Sentence(String noteId, List<ThemeTerms.Term> terms) {
     }
 
     /**
@@ -72,7 +72,7 @@ final class ThemeLabels {
             Map<String, Stat> byTerm = new TreeMap<>();
             for (Sentence sentence : sentences) {
                 Set<String> seen = new HashSet<>();
-                for (ThemeTerms.Term term : ThemeTerms.of(sentence.content())) {
+                for (ThemeTerms.Term term : sentence.terms()) {
                     Stat stat = byTerm.computeIfAbsent(term.key(), k -> new Stat(term.phrase()));
                     stat.surfaces.merge(term.surface(), 1, Integer::sum);
                     if (seen.add(term.key())) {
