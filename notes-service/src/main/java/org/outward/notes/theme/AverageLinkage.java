@@ -5,13 +5,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.outward.notes.vector.PackedVectors;
+import org.outward.notes.vector.SimilarityMatrix;
 
 /**
  * Agglomerative clustering of unit vectors with average linkage on cosine similarity, stopped at a threshold:
  * clusters merge while the mean similarity of their cross pairs is at least {@code threshold}.
  *
- * <p>The nearest-neighbour chain algorithm over a triangular similarity matrix (4 bytes a pair: 72 MB for 6,000
- * sentences), updated by the Lance-Williams rule of average linkage; O(n²) time. A cluster whose best partner falls
+ * <p>The nearest-neighbour chain algorithm over a triangular similarity matrix ({@link SimilarityMatrix}: 4 bytes a
+ * pair, 72 MB for 6,000 sentences; the caller may pass the one it kept from its last computation), updated by the Lance-Williams rule of average linkage; O(n²) time. A cluster whose best partner falls
  * below the threshold is final (with average linkage a cluster's similarities only average down as others merge),
  * so nothing below the threshold is ever merged. Average linkage is reducible, so the chain finds the same clusters
  * as merging the best pair first.
@@ -38,47 +40,71 @@ final class AverageLinkage {
 
     /** The clusters, each a sorted array of input positions; clusters ordered by their first position. */
     static List<int[]> clusters(List<float[]> vectors, double threshold, int microLimit, double microSimilarity) {
-        return tree(vectors, threshold, microLimit, microSimilarity).stream().map(Node::members).toList();
+        return tree(packed(vectors), null, threshold, microLimit, microSimilarity).stream().map(Node::members)
+                .toList();
     }
 
-    /** The roots of the merge trees left when no pair reaches the threshold, ordered by their first position. */
-    static List<Node> tree(List<float[]> vectors, double threshold, int microLimit, double microSimilarity) {
-        int n = vectors.size();
+    /**
+     * The roots of the merge trees left when no pair reaches the threshold, ordered by their first position.
+     *
+     * @param similarities the similarities of {@code vectors} when the caller has them (left unchanged), or null
+     */
+    static List<Node> tree(PackedVectors vectors, SimilarityMatrix similarities, double threshold, int microLimit,
+            double microSimilarity) {
+        int n = vectors.count();
         if (n == 0) {
             return List.of();
         }
-        List<List<Integer>> groups = n > microLimit ? micro(vectors, microSimilarity) : singletons(n);
-        int m = groups.size();
-        float[][] means = new float[m][];
-        int[] sizes = new int[m];
-        Node[] nodes = new Node[m];
-        for (int g = 0; g < m; g++) {
-            means[g] = mean(vectors, groups.get(g));
-            sizes[g] = groups.get(g).size();
-            int[] members = groups.get(g).stream().mapToInt(Integer::intValue).sorted().toArray();
-            nodes[g] = new Node(members, null, null, cohesion(vectors, members));
+        int m;
+        Node[] nodes;
+        int[] sizes;
+        SimilarityMatrix s;
+        if (n > microLimit) {
+            List<List<Integer>> groups = micro(vectors, microSimilarity);
+            m = groups.size();
+            nodes = new Node[m];
+            sizes = new int[m];
+            List<float[]> means = new ArrayList<>(m);
+            for (int g = 0; g < m; g++) {
+                means.add(mean(vectors, groups.get(g)));
+                sizes[g] = groups.get(g).size();
+                int[] members = groups.get(g).stream().mapToInt(Integer::intValue).sorted().toArray();
+                nodes[g] = new Node(members, null, null, cohesion(vectors, members));
+            }
+            s = SimilarityMatrix.of(PackedVectors.of(means, vectors.dims()));
+        } else {
+            m = n;
+            nodes = new Node[m];
+            sizes = new int[m];
+            for (int i = 0; i < m; i++) {
+                nodes[i] = new Node(new int[] {i}, null, null, 1.0);
+                sizes[i] = 1;
+            }
+            s = similarities == null ? SimilarityMatrix.of(vectors) : similarities.copy();
         }
-        Similarities s = new Similarities(means);
         boolean[] open = new boolean[m]; // still merging
         Arrays.fill(open, true);
         int openCount = m;
         int[] chain = new int[m];
         int depth = 0;
+        float[] row = new float[m];
+        float[] other = new float[m];
         while (openCount > 1) {
             if (depth == 0) {
                 chain[depth++] = firstOpen(open);
             }
             int a = chain[depth - 1];
             int previous = depth >= 2 ? chain[depth - 2] : -1;
+            s.row(a, row);
             int b = -1;
             float best = Float.NEGATIVE_INFINITY;
             if (previous >= 0) {
                 b = previous; // ties go to the previous link: the chain must end
-                best = s.get(a, previous);
+                best = row[previous];
             }
             for (int k = 0; k < m; k++) {
                 if (k != a && open[k]) {
-                    float v = s.get(a, k);
+                    float v = row[k];
                     if (v > best || (v == best && b != previous && k < b)) {
                         best = v;
                         b = k;
@@ -97,16 +123,17 @@ final class AverageLinkage {
                 int keep = Math.min(a, b);
                 int gone = Math.max(a, b);
                 int total = sizes[a] + sizes[b];
+                s.row(b, other);
                 for (int k = 0; k < m; k++) {
                     if (open[k] && k != a && k != b) {
-                        s.set(keep, k, (float) (((double) sizes[a] * s.get(a, k) + (double) sizes[b] * s.get(b, k))
-                                / total));
+                        row[k] = (float) (((double) sizes[a] * row[k] + (double) sizes[b] * other[k]) / total);
                     }
                 }
+                open[gone] = false;
+                s.setRow(keep, row, open);
                 nodes[keep] = merged(nodes[keep], nodes[gone], best);
                 nodes[gone] = null;
                 sizes[keep] = total;
-                open[gone] = false;
                 openCount--;
                 // The rest of the chain stays valid: average linkage is reducible.
             } else {
@@ -123,18 +150,23 @@ final class AverageLinkage {
         return out;
     }
 
+    static PackedVectors packed(List<float[]> vectors) {
+        return PackedVectors.of(vectors, vectors.isEmpty() ? 1 : vectors.get(0).length);
+    }
+
     /** Mean similarity of a cluster's distinct pairs (1 for a single vector). */
     static double cohesion(List<float[]> vectors, int[] cluster) {
+        return cohesion(packed(vectors), cluster);
+    }
+
+    /** Mean similarity of a cluster's distinct pairs (1 for a single vector). */
+    static double cohesion(PackedVectors vectors, int[] cluster) {
         if (cluster.length < 2) {
             return 1.0;
         }
-        int dims = vectors.get(cluster[0]).length;
-        double[] sum = new double[dims];
+        double[] sum = new double[vectors.dims()];
         for (int i : cluster) {
-            float[] v = vectors.get(i);
-            for (int d = 0; d < dims; d++) {
-                sum[d] += v[d];
-            }
+            vectors.addTo(i, sum);
         }
         double n = cluster.length;
         return (Vectors.dot(sum, sum) - n) / (n * (n - 1));
@@ -160,14 +192,11 @@ final class AverageLinkage {
     }
 
     /** The mean vector of a group: the dot product of two means is the groups' mean cross similarity. */
-    private static float[] mean(List<float[]> vectors, List<Integer> group) {
-        int dims = vectors.get(group.get(0)).length;
+    private static float[] mean(PackedVectors vectors, List<Integer> group) {
+        int dims = vectors.dims();
         double[] sum = new double[dims];
         for (int i : group) {
-            float[] v = vectors.get(i);
-            for (int d = 0; d < dims; d++) {
-                sum[d] += v[d];
-            }
+            vectors.addTo(i, sum);
         }
         float[] mean = new float[dims];
         for (int d = 0; d < dims; d++) {
@@ -185,52 +214,23 @@ final class AverageLinkage {
     }
 
     /** Near-duplicate groups: each vector joins the first group whose first member it is close to, in input order. */
-    private static List<List<Integer>> micro(List<float[]> vectors, double similarity) {
+    private static List<List<Integer>> micro(PackedVectors vectors, double similarity) {
         List<List<Integer>> groups = new ArrayList<>();
         List<float[]> leaders = new ArrayList<>();
-        for (int i = 0; i < vectors.size(); i++) {
-            float[] v = vectors.get(i);
+        for (int i = 0; i < vectors.count(); i++) {
             int found = -1;
             for (int g = 0; g < leaders.size() && found < 0; g++) {
-                if (Vectors.dot(v, leaders.get(g)) >= similarity) {
+                if (vectors.dot(i, leaders.get(g)) >= similarity) {
                     found = g;
                 }
             }
             if (found < 0) {
-                leaders.add(v);
+                leaders.add(vectors.row(i));
                 groups.add(new ArrayList<>(List.of(i)));
             } else {
                 groups.get(found).add(i);
             }
         }
         return groups;
-    }
-
-    /** The lower triangle of the similarity matrix, filled row by row in parallel. */
-    private static final class Similarities {
-        private final float[] values;
-
-        Similarities(float[][] means) {
-            int m = means.length;
-            values = new float[(int) ((long) m * (m - 1) / 2)];
-            IntStream.range(1, m).parallel().forEach(i -> {
-                int row = (int) ((long) i * (i - 1) / 2);
-                for (int j = 0; j < i; j++) {
-                    values[row + j] = Vectors.dot(means[i], means[j]);
-                }
-            });
-        }
-
-        float get(int i, int j) {
-            return i > j ? values[(int) ((long) i * (i - 1) / 2) + j] : values[(int) ((long) j * (j - 1) / 2) + i];
-        }
-
-        void set(int i, int j, float v) {
-            if (i > j) {
-                values[(int) ((long) i * (i - 1) / 2) + j] = v;
-            } else {
-                values[(int) ((long) j * (j - 1) / 2) + i] = v;
-            }
-        }
     }
 }

@@ -2,8 +2,6 @@ package org.outward.notes.theme;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.outward.notes.vector.PackedVectors;
+import org.outward.notes.vector.VectorIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -29,6 +29,11 @@ import org.springframework.stereotype.Component;
  * <p>A note version is embedded once: themes are recomputed from what is stored; an edited note (new version or
  * fingerprint) is re-embedded alone and its old vectors removed; a deleted note's vectors are removed
  * ({@link ThemeListener}).
+ *
+ * <p>What was read or embedded stays in memory too ({@link VectorIndex}, bounded, by note id under its version and
+ * fingerprint): a scope recomputed after one new note reads nothing from MongoDB but that note's vectors, and
+ * embeds only it. Several instances of the service may share the collection: an entry is used only for the very
+ * note version and text it was computed from.
  */
 @Component
 public class StoredThemeVectors implements ThemeVectors {
@@ -41,26 +46,48 @@ public class StoredThemeVectors implements ThemeVectors {
 
     private final MongoTemplate mongo;
     private final SentenceEmbedder embedder;
+    private final VectorIndex<EmbeddedNote> index;
 
-    StoredThemeVectors(MongoTemplate mongo, SentenceEmbedder embedder) {
+    StoredThemeVectors(MongoTemplate mongo, SentenceEmbedder embedder, ThemeSettings settings) {
+        this(mongo, embedder, new VectorIndex<>(settings.memory().vectorsMb() * 1024L * 1024L));
+    }
+
+    StoredThemeVectors(MongoTemplate mongo, SentenceEmbedder embedder, VectorIndex<EmbeddedNote> index) {
         this.mongo = mongo;
         this.embedder = embedder;
+        this.index = index;
         // Non-unique: mongo-java-server accepts and ignores it; on MongoDB it serves the reads by note.
         mongo.indexOps(COLLECTION).createIndex(new Index().on("noteId", Sort.Direction.ASC));
     }
 
     @Override
     public List<EmbeddedNote> of(List<NoteText> notes) {
-        Map<String, List<Document>> stored = new HashMap<>();
-        if (!notes.isEmpty()) {
-            Query query = Query.query(Criteria.where("noteId").in(notes.stream().map(NoteText::id).toList()));
-            for (Document d : mongo.find(query, Document.class, COLLECTION)) {
-                stored.computeIfAbsent(d.getString("noteId"), k -> new ArrayList<>()).add(d);
+        List<EmbeddedNote> out = new ArrayList<>(notes.size());
+        List<String> versions = new ArrayList<>(notes.size());
+        List<String> unread = new ArrayList<>();
+        for (NoteText note : notes) {
+            String version = note.version() + ":" + fingerprint(note);
+            versions.add(version);
+            EmbeddedNote kept = index.get(note.id(), version).map(e -> e.of(note)).orElse(null);
+            out.add(kept);
+            if (kept == null) {
+                unread.add(note.id());
             }
         }
-        List<EmbeddedNote> out = new ArrayList<>(notes.size());
+        if (unread.isEmpty()) {
+            return out;
+        }
+        Map<String, List<Document>> stored = new HashMap<>();
+        Query query = Query.query(Criteria.where("noteId").in(unread));
+        for (Document d : mongo.find(query, Document.class, COLLECTION)) {
+            stored.computeIfAbsent(d.getString("noteId"), k -> new ArrayList<>()).add(d);
+        }
         List<NoteText> missing = new ArrayList<>();
-        for (NoteText note : notes) {
+        for (int i = 0; i < notes.size(); i++) {
+            if (out.get(i) != null) {
+                continue;
+            }
+            NoteText note = notes.get(i);
             String fingerprint = fingerprint(note);
             List<Document> current = stored.getOrDefault(note.id(), List.of()).stream()
                     .filter(d -> d.get("version", Number.class).longValue() == note.version()
@@ -68,16 +95,19 @@ public class StoredThemeVectors implements ThemeVectors {
                     .sorted(Comparator.comparingInt(d -> d.getInteger("index"))).toList();
             if (current.isEmpty()) {
                 missing.add(note);
-                out.add(null);
             } else {
-                out.add(fromDocuments(note, current));
+                EmbeddedNote read = fromDocuments(note, current);
+                index.put(note.id(), versions.get(i), read);
+                out.set(i, read);
             }
         }
         if (!missing.isEmpty()) {
             Map<String, EmbeddedNote> embedded = embed(missing);
             for (int i = 0; i < notes.size(); i++) {
                 if (out.get(i) == null) {
-                    out.set(i, embedded.get(notes.get(i).id()));
+                    EmbeddedNote fresh = embedded.get(notes.get(i).id());
+                    index.put(fresh.note().id(), versions.get(i), fresh);
+                    out.set(i, fresh);
                 }
             }
         }
@@ -86,6 +116,7 @@ public class StoredThemeVectors implements ThemeVectors {
 
     /** Removes every vector of a note (all versions). */
     public void delete(String noteId) {
+        index.remove(noteId);
         mongo.remove(Query.query(Criteria.where("noteId").is(noteId)), COLLECTION);
     }
 
@@ -108,7 +139,8 @@ public class StoredThemeVectors implements ThemeVectors {
             List<float[]> own = vectors.subList(offset, offset + units.get(n).size());
             offset += own.size();
             sentences += own.size();
-            EmbeddedNote embedded = new EmbeddedNote(note, units.get(n), List.copyOf(own));
+            EmbeddedNote embedded = new EmbeddedNote(note, units.get(n),
+                    PackedVectors.of(own, embedder.dimensions()));
             store(embedded);
             out.put(note.id(), embedded);
         }
@@ -134,7 +166,7 @@ public class StoredThemeVectors implements ThemeVectors {
                     .append("section", unit.section().wireName())
                     .append("text", unit.text())
                     .append("content", unit.content())
-                    .append("vector", new Binary(toBytes(note.vectors().get(i))));
+                    .append("vector", new Binary(note.vectors().toBytes(i)));
             collection.replaceOne(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true));
         }
         mongo.remove(Query.query(Criteria.where("noteId").is(note.note().id()).and("_id").nin(ids)), COLLECTION);
@@ -146,24 +178,12 @@ public class StoredThemeVectors implements ThemeVectors {
         for (Document d : documents) {
             units.add(new ThemeUnits.Unit(d.getInteger("index"), Section.ofWireName(d.getString("section")),
                     d.getString("text"), d.getString("content")));
-            vectors.add(fromBytes(d.get("vector", Binary.class).getData()));
+            vectors.add(PackedVectors.fromBytes(d.get("vector", Binary.class).getData()));
         }
-        return new EmbeddedNote(note, units, vectors);
+        return new EmbeddedNote(note, units, PackedVectors.of(vectors, vectors.get(0).length));
     }
 
     private static String fingerprint(NoteText note) {
         return UNITS_VERSION + ":" + note.fingerprint();
-    }
-
-    static byte[] toBytes(float[] vector) {
-        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(vector);
-        return buffer.array();
-    }
-
-    static float[] fromBytes(byte[] bytes) {
-        float[] vector = new float[bytes.length / Float.BYTES];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-        return vector;
     }
 }

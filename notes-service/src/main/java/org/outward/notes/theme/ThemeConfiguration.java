@@ -1,6 +1,7 @@
 package org.outward.notes.theme;
 
 import java.nio.file.Path;
+import org.outward.notes.vector.SimilarityCache;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,7 @@ class ThemeConfiguration {
 
     @Bean
     ThemeEngine themeEngine(ThemeSettings settings, StoredThemeVectors vectors) {
-        return new ThemeEngine(settings, vectors);
+        return new ThemeEngine(settings, vectors,
+                new SimilarityCache(settings.memory().similaritiesMb() * 1024L * 1024L));
     }
 }

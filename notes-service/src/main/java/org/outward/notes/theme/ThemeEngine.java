@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.outward.notes.vector.PackedVectors;
+import org.outward.notes.vector.SimilarityCache;
+import org.outward.notes.vector.SimilarityMatrix;
 
 /**
  * Finds the prevalent themes of a set of notes by what their sentences mean, not by the words they share:
@@ -35,36 +38,72 @@ public final class ThemeEngine {
 
     private final ThemeSettings settings;
     private final ThemeVectors vectors;
+    private final SimilarityCache similarities;
     private final Set<Section> sections;
 
+    /** Without similarities kept between computations (tests, one-off computations). */
     public ThemeEngine(ThemeSettings settings, ThemeVectors vectors) {
+        this(settings, vectors, new SimilarityCache(0));
+    }
+
+    /**
+     * @param similarities the similarity matrix of each recent scope, so a scope recomputed after one new note
+     *                     computes only that note's similarities
+     */
+    public ThemeEngine(ThemeSettings settings, ThemeVectors vectors, SimilarityCache similarities) {
         this.settings = settings;
         this.vectors = vectors;
+        this.similarities = similarities;
         this.sections = settings.sections().stream().map(Section::ofWireName)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Section.class)));
     }
 
     public List<Theme> themes(List<NoteText> notes) {
-        return themesOf(vectors.of(notes));
+        return themes(null, notes);
+    }
+
+    /**
+     * The themes of a scope that is computed again and again (a cohort's, a library's): its similarity matrix is
+     * kept and reused for the sentences it already had.
+     *
+     * @param scope what the notes are the notes of (null: nothing kept)
+     */
+    public List<Theme> themes(String scope, List<NoteText> notes) {
+        return themesOf(scope, vectors.of(notes));
     }
 
     /** The themes of notes already embedded. */
     public List<Theme> themesOf(List<EmbeddedNote> notes) {
+        return themesOf(null, notes);
+    }
+
+    public List<Theme> themesOf(String scope, List<EmbeddedNote> notes) {
         List<Item> items = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         notes.stream().sorted(Comparator.comparing((EmbeddedNote n) -> n.note().id())).forEach(n -> {
+            String noteKey = n.note().id() + ':' + n.note().version() + ':' + n.note().fingerprint() + ':';
             for (int i = 0; i < n.units().size(); i++) {
                 if (sections.contains(n.units().get(i).section())) {
-                    items.add(new Item(n.note(), n.units().get(i), n.vectors().get(i)));
+                    items.add(new Item(n.note(), n.units().get(i), n.vectors().row(i),
+                            new ThemeLabels.Sentence(n.note().id(), n.terms().get(i))));
+                    keys.add(noteKey + n.units().get(i).index());
                 }
             }
         });
-        List<float[]> vectorList = items.stream().map(Item::vector).toList();
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        PackedVectors packed = PackedVectors.of(items.stream().map(Item::vector).toList(),
+                items.get(0).vector().length);
         ThemeSettings.Clustering c = settings.clustering();
-        List<AverageLinkage.Node> roots = AverageLinkage.tree(vectorList, c.linkage(), c.microLimit(),
+        // Past the two-stage limit clustering starts from near-duplicate groups, not from these similarities.
+        SimilarityMatrix matrix = scope == null || items.size() > c.microLimit() ? null
+                : similarities.matrix(scope, keys, packed);
+        List<AverageLinkage.Node> roots = AverageLinkage.tree(packed, matrix, c.linkage(), c.microLimit(),
                 c.microSimilarity());
         List<Group> groups = new ArrayList<>();
         for (AverageLinkage.Node root : roots) {
-            for (int[] cluster : cohesiveParts(vectorList, root)) {
+            for (int[] cluster : cohesiveParts(root)) {
                 Group group = new Group(items, cluster);
                 if (group.notes().size() >= 2) {
                     groups.add(group);
@@ -81,7 +120,7 @@ public final class ThemeEngine {
      * The largest cohesive clusters of a merge tree: the node itself if it passes the cohesion guard, else the
      * cohesive parts of the two clusters it merged. A cluster that grew loose keeps its tight cores.
      */
-    private List<int[]> cohesiveParts(List<float[]> vectorList, AverageLinkage.Node node) {
+    private List<int[]> cohesiveParts(AverageLinkage.Node node) {
         if (node.members().length < 2) {
             return List.of();
         }
@@ -91,8 +130,8 @@ public final class ThemeEngine {
         if (node.left() == null) {
             return List.of(); // a starting group (near-duplicates) that is not cohesive: nothing to split
         }
-        List<int[]> parts = new ArrayList<>(cohesiveParts(vectorList, node.left()));
-        parts.addAll(cohesiveParts(vectorList, node.right()));
+        List<int[]> parts = new ArrayList<>(cohesiveParts(node.left()));
+        parts.addAll(cohesiveParts(node.right()));
         return parts;
     }
 
@@ -302,9 +341,6 @@ public final class ThemeEngine {
     }
 
     private record Item(NoteText note, ThemeUnits.Unit unit, float[] vector, ThemeLabels.Sentence sentence) {
-        Item(NoteText note, ThemeUnits.Unit unit, float[] vector) {
-            this(note, unit, vector, new ThemeLabels.Sentence(note.id(), ThemeTerms.of(unit.content())));
-        }
     }
 
     private record Ranked(Group group, ThemeLabels.Label label) {

@@ -69,7 +69,7 @@ public class ThemeRefresher {
     private void refresh(ThemeSet set) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             List<NoteText> used = set.notes().get();
-            List<Theme> themes = engine.themes(used);
+            List<Theme> themes = engine.themes(set.id(), used);
             Optional<ThemeSnapshot> current = snapshots.find(set.id());
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             long version = current.map(ThemeSnapshot::version).orElse(0L);

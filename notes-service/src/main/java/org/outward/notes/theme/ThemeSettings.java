@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    default was chosen on the evaluation set (bench/notes-themes.md)
  * @param clustering  how sentences are grouped into themes
  * @param model       where and how the sentence-embedding model runs
+ * @param memory      what is kept in memory between computations
  */
 @ConfigurationProperties("outward.themes")
 public record ThemeSettings(Integer limit, Integer maxEvidence, List<String> sections, Clustering clustering,
-        Model model) {
+        Model model, Memory memory) {
 
     public static final List<String> DEFAULT_SECTIONS = List.of("concerns", "actions", "other");
 
@@ -23,18 +24,19 @@ public record ThemeSettings(Integer limit, Integer maxEvidence, List<String> sec
         sections = sections == null || sections.isEmpty() ? DEFAULT_SECTIONS : List.copyOf(sections);
         clustering = clustering == null ? new Clustering(null, null, null, null, null, null, null, null) : clustering;
         model = model == null ? new Model(null, null) : model;
+        memory = memory == null ? new Memory(null, null) : memory;
     }
 
     public static ThemeSettings defaults() {
-        return new ThemeSettings(null, null, null, null, null);
+        return new ThemeSettings(null, null, null, null, null, null);
     }
 
     public ThemeSettings withSections(List<String> chosen) {
-        return new ThemeSettings(limit, maxEvidence, chosen, clustering, model);
+        return new ThemeSettings(limit, maxEvidence, chosen, clustering, model, memory);
     }
 
     public ThemeSettings withClustering(Clustering chosen) {
-        return new ThemeSettings(limit, maxEvidence, sections, chosen, model);
+        return new ThemeSettings(limit, maxEvidence, sections, chosen, model, memory);
     }
 
     /**
@@ -76,6 +78,21 @@ public record ThemeSettings(Integer limit, Integer maxEvidence, List<String> sec
             nativeDir = nativeDir == null || nativeDir.isBlank()
                     ? System.getProperty("java.io.tmpdir") + "/outward-natives" : nativeDir;
             threads = threads == null ? 2 : threads;
+        }
+    }
+
+    /**
+     * @param vectorsMb      sentence vectors of notes kept in memory (with their units and terms), least recently
+     *                       used out first: about 2.5 kB a sentence, 64 MB hold about 25,000 sentences
+     * @param similaritiesMb similarity matrices of recent scopes kept so a recompute after one new note computes only
+     *                       its rows: 4 bytes a pair of sentences, 72 MB for a cohort of 6,000 (0: none kept, every
+     *                       recompute computes all pairs)
+     */
+    public record Memory(Integer vectorsMb, Integer similaritiesMb) {
+
+        public Memory {
+            vectorsMb = vectorsMb == null ? 64 : vectorsMb;
+            similaritiesMb = similaritiesMb == null ? 96 : similaritiesMb;
         }
     }
 }

@@ -31,7 +31,7 @@ public final class MemoryThemeVectors implements ThemeVectors {
             String key = note.id() + ":" + note.version() + ":" + note.fingerprint();
             EmbeddedNote embedded = CACHE.computeIfAbsent(key, k -> EmbeddedNote.embed(note, embedder));
             // The cached units belong to the same text; the note's other fields (title, library) are the caller's.
-            out.add(new EmbeddedNote(note, embedded.units(), embedded.vectors()));
+            out.add(embedded.of(note));
         }
         return out;
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.outward.notes.theme.eval.EvaluationSet;
+import org.outward.notes.vector.SimilarityCache;
 
 /** The semantic engine on the real model (loaded once per test JVM) and small hand-made notes. */
 class ThemeEngineTest {
@@ -42,6 +43,26 @@ class ThemeEngineTest {
                 assertThat(engine.themes(shuffled)).as("seed %d", seed).isEqualTo(expected);
             }
         }
+    }
+
+    @Test
+    void aScopeRecomputedAsNotesArriveEditedAndDeletedGivesWhatAFullRecomputeGives() {
+        ThemeEngine keeping = new ThemeEngine(ThemeSettings.defaults(), MemoryThemeVectors.shared(),
+                new SimilarityCache(64L << 20));
+        List<NoteText> all = scopes().get(scopes().size() - 1);
+        List<NoteText> current = new ArrayList<>(all.subList(0, all.size() / 2));
+        keeping.themes("scope", current);
+        for (NoteText next : all.subList(all.size() / 2, all.size())) {
+            current.add(next);
+            // A new note, arriving in any position of the sorted order, the rest of the matrix kept.
+            assertThat(keeping.themes("scope", current)).as("after %s", next.id()).isEqualTo(engine.themes(current));
+        }
+        NoteText edited = current.get(3);
+        current.set(3, new NoteText(edited.id(), edited.libraryId(), edited.title(), edited.conversationDate(),
+                edited.version() + 1, edited.body() + "\nConcerns: The last bus leaves at six.", List.of()));
+        current.remove(7);
+        Collections.shuffle(current, new Random(9));
+        assertThat(keeping.themes("scope", current)).isEqualTo(engine.themes(current));
     }
 
     @Test
