@@ -119,7 +119,10 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
             }
         }
 
-        /** The platform folder ONNX Runtime's jar uses: linux-x64, linux-aarch64, osx-x64, osx-aarch64, win-x64. */
+        /**
+         * The platform folder ONNX Runtime's jar uses: linux-x64, linux-aarch64, osx-x64, osx-aarch64, win-x64 (the
+         * service's jar leaves osx-x64 out: DJL's tokenizer has no library for it, see notes-service/pom.xml).
+         */
         static String onnxPlatform() {
             String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
             String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
