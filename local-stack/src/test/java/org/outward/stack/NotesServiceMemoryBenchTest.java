@@ -61,7 +61,8 @@ class NotesServiceMemoryBenchTest {
                 String body = text.substring(text.indexOf("\n---\n") + 5);
                 Http.Response created = member.post("/api/notes", Map.of("libraryId", libraryId, "cohortId", cohortId,
                         "title", file.getFileName().toString(), "body", body,
-                        "conversationDate", LocalDate.now().minusDays(3).toString(), "visibility", "cohort"));
+                        "conversationDate", LocalDate.now().minusDays(3).toString(), "place", "Main branch",
+                        "facilitator", "Alex Moreno", "visibility", "cohort"));
                 assertThat(created.status()).isEqualTo(201);
             }
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> {

@@ -6,11 +6,11 @@ import java.util.stream.IntStream;
  * The cosine similarities of every pair of a set of unit vectors: the lower triangle of the matrix, 4 bytes a pair
  * (72 MB for 6,000 vectors), mutable so clustering can update it in place.
  *
- * <p>Computed as blocks of a matrix product rather than one dot product per pair: four rows at a time against a
- * strip of columns stored dimension-major, so the inner loop is a multiply-add over adjacent columns that the JIT
- * turns into SIMD instructions, and each strip is read from memory once per four rows. Every pair is summed in
- * dimension order, the same as {@link PackedVectors#dot}: a similarity does not depend on where the pair sits, on
- * the thread that computed it, or on the order of the input.
+ * <p>Computed as blocks of a matrix product rather than one dot product per pair: a strip of columns stored
+ * dimension-major stays in the core's cache while the rows below it pass four at a time, and the inner loop is a
+ * multiply-add over adjacent columns (no reduction, so the optimizing JIT may use SIMD instructions). Every pair is
+ * summed in dimension order, the same as {@link PackedVectors#dot}: a similarity does not depend on where the pair
+ * sits, on the thread that computed it, or on the order of the input.
  */
 public final class SimilarityMatrix {
 
@@ -45,7 +45,7 @@ public final class SimilarityMatrix {
 
     /** Columns {@code j0 .. j0+STRIP-1} against every row after {@code j0}, four rows at a time. */
     private static void strip(float[] rows, float[] columns, int n, int dims, int j0, float[] values) {
-        // One array for the four rows' sums: the JIT sees four streams that never overlap.
+        // The sums of four rows, a strip each.
         float[] acc = new float[ROWS * STRIP];
         for (int i0 = j0 + 1; i0 < n; i0 += ROWS) {
             int i1 = Math.min(n, i0 + ROWS);
@@ -64,7 +64,7 @@ public final class SimilarityMatrix {
         }
     }
 
-    /** {@code y[to..] += a * x[from..]} over {@code w} values: a loop the JIT turns into SIMD instructions. */
+    /** {@code y[to..] += a * x[from..]} over {@code w} values. */
     private static void axpy(float a, float[] x, int from, float[] y, int to, int w) {
         for (int j = 0; j < w; j++) {
             y[to + j] += a * x[from + j];
