@@ -13,6 +13,7 @@ import org.outward.notes.vector.PackedVectors;
 import org.outward.notes.vector.VectorIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -48,6 +49,7 @@ public class StoredThemeVectors implements ThemeVectors {
     private final SentenceEmbedder embedder;
     private final VectorIndex<EmbeddedNote> index;
 
+    @Autowired
     StoredThemeVectors(MongoTemplate mongo, SentenceEmbedder embedder, ThemeSettings settings) {
         this(mongo, embedder, new VectorIndex<>(settings.memory().vectorsMb() * 1024L * 1024L));
     }
