@@ -27,9 +27,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * Speed of semantic themes for a cohort of 1,000 notes (about 6,000 sentences), on the real model and a MongoDB
  * wire server over TCP: how fast sentences are embedded, a full recompute after a restart (vectors read from
  * MongoDB), a full recompute with the vectors in memory, and the recompute after one new note the way the service
- * does it (the note embedded alone, its similarities computed, the rest of the matrix kept from the last time). The term-counting engine runs on the same notes in the same run
- * for the ratio. Notes are made of sentences drawn from the evaluation set and the fixture corpus (fixed seed, about
- * 1,300 distinct sentences, so a sentence recurs in four notes on average). Prints and writes
+ * does it (the note embedded alone, its similarities computed, the rest of the matrix kept from the last time). The
+ * term-counting engine runs on the same notes in the same run for the ratio. Notes are made of sentences drawn from
+ * the evaluation set and the fixture corpus (fixed seed, 685 distinct sentences, so a sentence recurs in about nine
+ * notes). Prints and writes
  * {@code target/bench/notes-themes-speed.txt}; no timed assertion. Run:
  * {@code mvn -pl notes-service -am test -Dgroups=bench -DexcludedGroups=none -Dtest=ThemeComputationBenchTest
  * -Dsurefire.failIfNoSpecifiedTests=false}
