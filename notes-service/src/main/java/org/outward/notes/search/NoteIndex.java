@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.outward.notes.theme.Section;
-import org.outward.notes.vectors.SentenceVectorIndex;
+import org.outward.notes.vector.PackedVectors;
+import org.outward.notes.vector.SentenceVectorIndex;
 import org.outward.platform.search.Bm25;
 
 /**
@@ -71,8 +72,8 @@ final class NoteIndex {
     }
 
     /** Adds or replaces a note with its passages' vectors (same order as its passages). */
-    synchronized void put(IndexedNote note, List<float[]> vectors) {
-        if (vectors.size() != note.passages().size()) {
+    synchronized void put(IndexedNote note, PackedVectors vectors) {
+        if (vectors.count() != note.passages().size()) {
             throw new IllegalArgumentException("one vector per passage");
         }
         remove(note.id());
@@ -111,9 +112,9 @@ final class NoteIndex {
         return cohort == null ? null : parts.get(cohort).notes.get(noteId);
     }
 
-    List<float[]> vectors(String noteId) {
+    PackedVectors vectors(String noteId) {
         String cohort = cohortOfNote.get(noteId);
-        return cohort == null ? List.of() : parts.get(cohort).vectors.vectors(noteId);
+        return cohort == null ? PackedVectors.of(List.of(), dimensions) : parts.get(cohort).vectors.vectors(noteId);
     }
 
     int notes() {
@@ -176,9 +177,10 @@ final class NoteIndex {
      */
     List<Hit> similar(String noteId, Predicate<IndexedNote> accept, Set<String> cohorts, Section section,
             int maxSentences) {
-        List<float[]> sources = vectors(noteId);
-        if (sources.size() > maxSentences) {
-            sources = sources.subList(0, maxSentences);
+        PackedVectors stored = vectors(noteId);
+        List<float[]> sources = new ArrayList<>();
+        for (int i = 0; i < Math.min(stored.count(), maxSentences); i++) {
+            sources.add(stored.row(i));
         }
         Map<String, IndexedNote> accepted = new HashMap<>();
         List<Part> searched = new ArrayList<>();

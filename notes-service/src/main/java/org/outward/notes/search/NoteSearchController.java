@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.outward.notes.note.NoteService;
 import org.outward.platform.errors.BadRequestException;
 import org.outward.platform.security.Caller;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +38,7 @@ class NoteSearchController {
     @Operation(summary = "Search notes by words and meaning, with snippets (whoever may read the notes)")
     @GetMapping("/search")
     SearchPage search(@Parameter(description = "what to look for, 1 to 500 characters") @RequestParam(required = false)
-            String q, @Validated SearchFilters filters, HttpServletRequest request, Caller caller) {
+            String q, @ParameterObject @Validated SearchFilters filters, HttpServletRequest request, Caller caller) {
         refuseUnknown(request, SearchFilters.NAMES);
         return search.search(caller, q, filters);
     }
@@ -45,8 +46,8 @@ class NoteSearchController {
     /** The notes nearest in meaning to a note the caller may read (404 otherwise), with the same filters. */
     @Operation(summary = "Notes like a note (whoever may read it), with snippets")
     @GetMapping("/{id}/similar")
-    SearchPage similar(@PathVariable String id, @Validated SearchFilters filters, HttpServletRequest request,
-            Caller caller) {
+    SearchPage similar(@PathVariable String id, @ParameterObject @Validated SearchFilters filters,
+            HttpServletRequest request, Caller caller) {
         Set<String> names = new TreeSet<>(SearchFilters.NAMES);
         names.remove("q");
         refuseUnknown(request, names);

@@ -20,7 +20,7 @@ record SearchSettings(Double rrfK, Double minSimilarity, Integer rebuildBatch, D
     SearchSettings {
         rrfK = rrfK == null ? DEFAULT_RRF_K : rrfK;
         minSimilarity = minSimilarity == null ? DEFAULT_MIN_SIMILARITY : minSimilarity;
-        rebuildBatch = rebuildBatch == null ? 200 : rebuildBatch;
+        rebuildBatch = rebuildBatch == null ? 1000 : rebuildBatch;
         readyTimeout = readyTimeout == null ? Duration.ofSeconds(30) : readyTimeout;
     }
 

@@ -10,7 +10,8 @@ import org.outward.notes.theme.EmbeddedNote;
 import org.outward.notes.theme.NoteText;
 import org.outward.notes.theme.SentenceEmbedder;
 import org.outward.notes.theme.TestEmbedder;
-import org.outward.notes.vectors.SentenceVectorIndex;
+import org.outward.notes.vector.PackedVectors;
+import org.outward.notes.vector.SentenceVectorIndex;
 import org.outward.platform.search.SearchAnalyzer;
 
 /** The index without Spring: passages and their files, removal, and what a query may see. */
@@ -49,7 +50,7 @@ class NoteIndexTest {
                 .containsExactly(null, null, "survey.pdf", "minutes.docx");
         assertThat(a.passages()).extracting(p -> p.section().wireName())
                 .containsExactly("concerns", "actions", "actions", "other");
-        assertThat(index.vectors("a")).hasSize(4);
+        assertThat(index.vectors("a").count()).isEqualTo(4);
     }
 
     @Test
@@ -75,10 +76,10 @@ class NoteIndexTest {
     @Test
     void vectorIndexReplacesAndRemovesNotesAndScansOnlyAcceptedOnes() {
         SentenceVectorIndex vectors = new SentenceVectorIndex(2);
-        vectors.put("a", List.of(new float[] {1, 0}, new float[] {0, 1}));
-        vectors.put("b", List.of(new float[] {0, 1}));
-        vectors.put("c", List.of(new float[] {1, 0}));
-        vectors.put("a", List.of(new float[] {1, 0}));
+        vectors.put("a", PackedVectors.of(List.of(new float[] {1, 0}, new float[] {0, 1}), 2));
+        vectors.put("b", PackedVectors.of(List.of(new float[] {0, 1}), 2));
+        vectors.put("c", PackedVectors.of(List.of(new float[] {1, 0}), 2));
+        vectors.put("a", PackedVectors.of(List.of(new float[] {1, 0}), 2));
         vectors.remove("b");
         assertThat(vectors.notes()).isEqualTo(2);
         assertThat(vectors.sentences()).isEqualTo(2);
@@ -86,7 +87,7 @@ class NoteIndexTest {
         vectors.scan(new float[] {1, 0}, id -> !id.equals("c"), seen::put);
         assertThat(seen).containsOnlyKeys("a");
         assertThat(seen.get("a")).containsExactly(1f);
-        assertThat(vectors.vectors("b")).isEmpty();
+        assertThat(vectors.vectors("b").count()).isZero();
         assertThat(vectors.vectorBytes()).isEqualTo(2 * 2 * Float.BYTES);
     }
 }

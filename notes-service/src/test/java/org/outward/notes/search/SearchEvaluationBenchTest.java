@@ -3,9 +3,11 @@ package org.outward.notes.search;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.outward.platform.search.SearchAnalyzer;
 
 /**
  * The quality table of note search (words, meaning, fused) on the labelled queries, with each query's top 10, to
@@ -16,6 +18,33 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("bench")
 class SearchEvaluationBenchTest {
+
+    /** Three queries over the whole set, fused, with each hit's best snippet and its highlighted words. */
+    @Test
+    void examples() throws IOException {
+        SearchEvaluation evaluation = new SearchEvaluation(new SearchSettings(null, null, null, null).ranking());
+        StringBuilder out = new StringBuilder();
+        for (String q : System.getProperty("search.examples", "child care;the doctor is too far away;"
+                + "people cannot afford to heat their homes").split(";")) {
+            out.append("q=").append(q).append('\n');
+            List<String> terms = SearchAnalyzer.distinctTerms(q);
+            for (NoteIndex.Hit hit : evaluation.search(q, NoteIndex.Mode.FUSED).stream().limit(5).toList()) {
+                SearchPage.Snippet snippet = Snippets.of(hit, terms, null).get(0);
+                StringBuilder marked = new StringBuilder(snippet.text());
+                for (int i = snippet.highlights().size() - 1; i >= 0; i--) {
+                    SearchPage.Highlight h = snippet.highlights().get(i);
+                    marked.insert(h.end(), "]]").insert(h.start(), "[[");
+                }
+                out.append(String.format(Locale.ROOT, "  %-13s words %5.2f meaning %.2f  (%s%s) %s%n",
+                        hit.note().id(), hit.words(), hit.meaning(), snippet.section(),
+                        snippet.file() == null ? "" : ", " + snippet.file(), marked));
+            }
+        }
+        Path file = Path.of("target", "bench", "search-examples.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out.toString());
+        System.out.println(out);
+    }
 
     @Test
     void scoreModes() throws IOException {
