@@ -1,8 +1,10 @@
 package org.outward.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,8 +95,9 @@ class CircuitBreakerTest {
         for (int i = 0; i < 4; i++) {
             client.get().uri("/api/notes/cohorts/c-" + i + "/slow").exchange().expectStatus().isEqualTo(504);
         }
+        // The gateway gives up after 300 ms; on a loaded machine the last request may reach the service after that.
+        await().atMost(Duration.ofSeconds(30)).until(() -> slowNotes.count() == 4);
         int reached = slowNotes.count();
-        assertThat(reached).isEqualTo(4);
         assertThat(breaker("notes").getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
         client.get().uri("/api/notes/cohorts/c-9/slow")

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +25,14 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Downstream implements AutoCloseable {
 
     /** What the service received. */
-    record Received(String method, String uri, List<String> requestIds, String authorization, String body) {
+    record Received(String method, String uri, List<String> requestIds, String authorization, String body,
+            Map<String, List<String>> headers) {
+
+        /** Every value of a request header (any case). */
+        List<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).toList();
+        }
     }
 
     static final String PROBLEM_BODY = "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
@@ -78,7 +86,8 @@ final class Downstream implements AutoCloseable {
             String uri = exchange.getRequestURI().toString();
             List<String> requestIds = exchange.getRequestHeaders().getOrDefault("X-Request-Id", List.of());
             last.set(new Received(exchange.getRequestMethod(), uri, requestIds,
-                    exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8)));
+                    exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8),
+                    Map.copyOf(exchange.getRequestHeaders())));
             count.incrementAndGet();
             if (!requestIds.isEmpty()) {
                 exchange.getResponseHeaders().add("X-Request-Id", requestIds.get(0));

@@ -116,6 +116,8 @@ public final class LocalStack implements AutoCloseable {
         common.put("OUTWARD_JWT_ISSUER", config.identityUrl());
         common.put("OUTWARD_JWT_JWK_SET_URI", config.identityUrl() + "/oauth2/jwks");
         common.put("OUTWARD_IDP_KEY_FILE", config.dataDir().resolve("identity").resolve("signing-key.json").toString());
+        // This is the local stack: its development secrets (unsubscribe secret, dev password) are allowed here only.
+        common.put("OUTWARD_LOCAL_STACK", "true");
         Console.say("starting services (logs in %s) ...", config.dataDir().resolve("logs"));
         start("catalog-service", config.catalogPort(), common);
         start("notes-service", config.notesPort(), common);

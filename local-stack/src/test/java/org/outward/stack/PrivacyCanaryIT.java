@@ -183,22 +183,27 @@ class PrivacyCanaryIT {
         String docx = canaries.get("docx-attachment");
         String file = canaries.get("file-name");
         String title = canaries.get("title");
-        // Private notes: every canary in at least two notes, so each becomes a theme of X's own set.
-        privateNotes.add(upload(asX, note("Board retreat " + title, "Concerns: the " + body + " lease is confidential. "
-                + "Everyone worried about the " + body + " budget.", "private"),
-                textFile("minutes-" + file + ".txt", "Concerns: the " + text + " contract. The " + text
-                        + " contract is secret."),
-                pdfFile("board-" + file + ".pdf", List.of("Concerns: the " + pdf + " deal was discussed.",
-                        "Nobody may know about the " + pdf + " deal."))));
-        privateNotes.add(upload(asX, note("Budget talk " + title, "Concerns: the " + body + " lease again. "
-                + "The " + body + " budget is short.", "private"),
-                textFile("notes-" + file + ".txt", "Actions: renegotiate the " + text + " contract."),
-                docxFile("plan-" + file + ".docx", List.of("Actions: close the " + docx + " account.",
-                        "The " + docx + " account costs too much."))));
+        // Private notes: every canary in at least two notes, so each becomes a theme of X's own set. Themes group
+        // sentences by meaning: each canary names a thing of its own subject (a bus line, apartments, a clinic, a
+        // parking lot), so the four do not fall into one theme, and a label names each by its canary.
+        privateNotes.add(upload(asX, note("Board retreat " + title, "Concerns: the last " + body + " bus leaves at "
+                + "six, before the second shift ends.", "private"),
+                textFile("minutes-" + file + ".txt", "Concerns: rents in the " + text + " apartments went up by a "
+                        + "third this year."),
+                pdfFile("board-" + file + ".pdf", List.of("Concerns: the " + pdf + " clinic has no interpreter on "
+                        + "Thursdays.", "Nobody at the " + pdf + " clinic speaks Spanish."))));
+        privateNotes.add(upload(asX, note("Budget talk " + title, "Concerns: riders of the " + body + " bus have no "
+                + "way home after the late shift.", "private"),
+                textFile("notes-" + file + ".txt", "Concerns: tenants of the " + text + " apartments are pushed out "
+                        + "by rising rents."),
+                docxFile("plan-" + file + ".docx", List.of("Concerns: teens have nowhere to go after school but the "
+                        + docx + " parking lot.", "The " + docx + " parking lot is where the teenagers hang out."))));
         privateNotes.add(upload(asX, note("Staff only " + title, "Trust: the " + body + " lease stays between us.",
                 "private"),
-                pdfFile("annex-" + file + ".pdf", List.of("The " + pdf + " deal needs a vote.")),
-                docxFile("annex-" + file + ".docx", List.of("Concerns: the " + docx + " account is overdrawn."))));
+                pdfFile("annex-" + file + ".pdf", List.of("Concerns: the " + pdf + " clinic sends patients home "
+                        + "without an interpreter.")),
+                docxFile("annex-" + file + ".docx", List.of("Concerns: after school the teenagers gather in the "
+                        + docx + " parking lot."))));
         // An edit of a private note (NoteUpdated of a private note) and a private note deleted (NoteDeleted).
         String edited = privateNotes.get(2);
         Map<String, Object> change = note("Staff only " + title, "Trust: the " + body + " lease stays between us. "
@@ -210,10 +215,11 @@ class PrivacyCanaryIT {
         assertThat(asX.delete("/api/notes/" + deleted).status()).as("delete of a private note").isEqualTo(204);
 
         // Shared notes without any canary: they are what the cohort may see.
+        // Two concerns alike (each section on its own line), so X's shared set and the cohort's have a theme.
         sharedNotes.add(created(asX.post("/api/notes", note("Open house " + suffix, "Aspirations: longer library "
-                + "hours on weekends. Concerns: the bus service ends too early.", "cohort"))));
-        sharedNotes.add(created(asX.post("/api/notes", note("Farmers market " + suffix, "Concerns: no bus service on "
-                + "Sundays. Aspirations: library hours in the evening.", "cohort"))));
+                + "hours on weekends.\nConcerns: the last bus leaves too early in the evening.", "cohort"))));
+        sharedNotes.add(created(asX.post("/api/notes", note("Farmers market " + suffix, "Concerns: the evening bus "
+                + "service ends far too early.\nAspirations: library hours in the evening.", "cohort"))));
         // Shared first (the cohort heard of it), then made private with canary content: it must vanish.
         madePrivate = created(asX.post("/api/notes", note("Teen night " + suffix, "Aspirations: a teen space.",
                 "cohort")));
@@ -522,18 +528,10 @@ class PrivacyCanaryIT {
                 for (String accept : accepts) {
                     String uri = path + (query.isEmpty() ? "" : "?" + query);
                     scan("GET " + template + " (" + uri + ", Accept " + accept + ") as a member of Y",
-                            unthrottled(() -> asY.get(uri, Map.of("Accept", accept))));
+                            asY.get(uri, Map.of("Accept", accept)));
                 }
             }
         }
-    }
-
-    /** The gateway limits requests per user: a 429 is waited out and the call made again. */
-    private static Http.Response unthrottled(java.util.function.Supplier<Http.Response> call) {
-        Http.Response[] response = new Http.Response[1];
-        await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-                .until(() -> (response[0] = call.get()).status() != 429);
-        return response[0];
     }
 
     private static List<String> fill(String template, List<String> params, List<String> ids) {

@@ -37,7 +37,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * data is about, a member of another library of the same cohort, a member of another cohort. Staff-only
  * routes refuse members with 403; "me" routes serve each caller their own record; unsubscribe is public
  * (its signed token is the credential). Refused writes change nothing. A route the table does not cover
- * fails the test, so a new endpoint cannot ship without a rule.
+ * fails the test, so a new endpoint cannot ship without a rule. The refusal rule (docs/api.md): this service has
+ * no route that reads one library's data by its id; 403 here always means "staff only", and it never depends on
+ * whether the person or thing named exists.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest extends ServiceTest {
@@ -155,6 +157,20 @@ class AuthorizationMatrixTest extends ServiceTest {
             }
         }
         assertThat(failures).isEmpty();
+    }
+
+    /** A staff-only refusal is the same for a recipient who exists and for one who does not. */
+    @Test
+    void aRefusalDoesNotTellWhetherTheRecipientExists() {
+        Api api = new Api(port).as(tokens.get("outsider"));
+        for (String path : List.of("/api/notifications/deliveries?recipient=",
+                "/api/notifications/digests/preview?recipient=")) {
+            Api.Response existing = api.get(path + owner.memberId());
+            Api.Response missing = api.get(path + "nobody-" + cohortA.suffix);
+            assertThat(existing.status()).as(path).isEqualTo(403);
+            assertThat(missing.status()).as(path).isEqualTo(403);
+            assertThat(existing.json().path("detail").asString()).isEqualTo(missing.json().path("detail").asString());
+        }
     }
 
     @Test

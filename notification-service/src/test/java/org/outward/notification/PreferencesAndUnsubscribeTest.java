@@ -153,9 +153,50 @@ class PreferencesAndUnsubscribeTest extends ServiceTest {
         assertThat(kind(uma, "themes")).isNotEqualTo("off");
     }
 
+    /** What a browser sends for a link it opens or a form it posts. */
+    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8";
+
+    @Test
+    void unsubscribeErrorsAreProblemJsonForClientsAndAPageForBrowsers() {
+        // A client address of this test's own, so other tests' unsubscribe calls do not share its rate limit.
+        Api anonymous = new Api(port).as(null).forwardedFor("198.51.100.201");
+        String link = UnsubscribeTokens.PATH + "?token=garbage";
+        String valid = UnsubscribeTokens.PATH + "?token=" + tokens.issue(vic.memberId(), "calibrations");
+
+        for (String accept : new String[] {null, "*/*", "application/json", "application/problem+json",
+                "application/json, text/html"}) {
+            Api client = anonymous.accepting(accept);
+            for (Api.Response response : List.of(client.get(link),
+                    client.postForm(link, "List-Unsubscribe=One-Click"))) {
+                assertThat(response.status()).as(accept).isEqualTo(400);
+                assertThat(response.contentType()).as(accept).startsWith("application/problem+json");
+                assertThat(response.json().path("status").asInt()).isEqualTo(400);
+                assertThat(response.json().path("requestId").asString()).isNotBlank();
+                assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("token");
+                assertThat(response.body()).doesNotContain("<html");
+            }
+            Api.Response badChoice = client.postForm(valid, "choice=hourly");
+            assertThat(badChoice.status()).isEqualTo(400);
+            assertThat(badChoice.contentType()).startsWith("application/problem+json");
+            assertThat(badChoice.json().path("errors").get(0).path("field").asString()).isEqualTo("choice");
+        }
+
+        Api browser = anonymous.accepting(BROWSER);
+        for (Api.Response response : List.of(browser.get(link), browser.postForm(link, "List-Unsubscribe=One-Click"))) {
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("text/html");
+            assertThat(response.body()).contains("<!DOCTYPE html>", "Link not valid");
+        }
+        Api.Response badChoice = browser.postForm(valid, "choice=hourly");
+        assertThat(badChoice.status()).isEqualTo(400);
+        assertThat(badChoice.contentType()).startsWith("text/html");
+        assertThat(badChoice.body()).contains("Choose daily, weekly or off.");
+        assertThat(kind(vic, "calibrations")).as("nothing changed").isNotEqualTo("hourly");
+    }
+
     @Test
     void theUnsubscribeEndpointIsRateLimitedPerClient() {
-        Api anonymous = new Api(port).as(null);
+        Api anonymous = new Api(port).as(null).accepting("application/json").forwardedFor("198.51.100.202");
         String token = tokens.issue(vic.memberId(), "calibrations");
         Api.Response response = null;
         for (int i = 0; i < 45; i++) {
@@ -166,6 +207,12 @@ class PreferencesAndUnsubscribeTest extends ServiceTest {
         }
         assertThat(response.status()).isEqualTo(429);
         assertThat(Long.parseLong(response.retryAfter())).isBetween(1L, 60L);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("title").asString()).isEqualTo("Too many requests");
+        Api.Response page = anonymous.accepting(BROWSER).get(UnsubscribeTokens.PATH + "?token=" + token);
+        assertThat(page.status()).isEqualTo(429);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.retryAfter()).isNotBlank();
         // A minute later the client may come back.
         testClock().advance(Duration.ofSeconds(61));
         assertThat(anonymous.get(UnsubscribeTokens.PATH + "?token=" + token).status()).isEqualTo(200);

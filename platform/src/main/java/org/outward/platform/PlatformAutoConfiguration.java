@@ -15,6 +15,8 @@ import org.outward.platform.kafka.KafkaErrorHandling;
 import org.outward.platform.outbox.OutboxEvents;
 import org.outward.platform.outbox.OutboxProperties;
 import org.outward.platform.outbox.OutboxRelay;
+import org.outward.platform.proxy.ClientAddressResolver;
+import org.outward.platform.proxy.ProxySettings;
 import org.outward.platform.web.BodySizeLimitFilter;
 import org.outward.platform.web.RequestIdFilter;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -45,8 +47,15 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, ProxySettings.class})
 public class PlatformAutoConfiguration {
+
+    /** The client's address behind the trusted proxies ({@code outward.proxy.*}; none unless configured). */
+    @Bean
+    @ConditionalOnMissingBean
+    ClientAddressResolver clientAddressResolver(ProxySettings settings) {
+        return ClientAddressResolver.of(settings);
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -4,11 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.security.Caller;
 import org.outward.platform.security.StaffOnly;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,12 +16,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Progress marks: a library's members (or staff) mark a webinar watched and its resources done with
- * PUT and take a mark back with DELETE (both idempotent, 200 with the library's progress on that
- * webinar). A member naming another library gets 403 for writes, 404 for reads. The cohort matrix
+ * PUT (200 with the library's progress on that webinar) and take a mark back with DELETE (204, like every
+ * DELETE of the API); both are idempotent. Another library's progress does not exist for a member (404, reads and writes alike). The cohort matrix
  * is for staff, as JSON or CSV ({@code Accept: text/csv}).
  */
 @RestController
@@ -46,10 +47,11 @@ public class ProgressController {
     }
 
     @DeleteMapping("/libraries/{libraryId}/progress/{webinarId}/watched")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Take back 'watched' (own library): ProgressRecorded")
-    public ProgressView unmarkWatched(Caller caller, @PathVariable String libraryId, @PathVariable String webinarId) {
+    public void unmarkWatched(Caller caller, @PathVariable String libraryId, @PathVariable String webinarId) {
         caller.requireLibrary(libraryId);
-        return progress.record(libraryId, webinarId, null, false, caller.subject());
+        progress.record(libraryId, webinarId, null, false, caller.subject());
     }
 
     @PutMapping("/libraries/{libraryId}/progress/{webinarId}/resources/{resourceKey}")
@@ -61,19 +63,18 @@ public class ProgressController {
     }
 
     @DeleteMapping("/libraries/{libraryId}/progress/{webinarId}/resources/{resourceKey}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Take back 'resource done' (own library): ProgressRecorded")
-    public ProgressView unmarkResource(Caller caller, @PathVariable String libraryId, @PathVariable String webinarId,
+    public void unmarkResource(Caller caller, @PathVariable String libraryId, @PathVariable String webinarId,
             @PathVariable String resourceKey) {
         caller.requireLibrary(libraryId);
-        return progress.record(libraryId, webinarId, resourceKey, false, caller.subject());
+        progress.record(libraryId, webinarId, resourceKey, false, caller.subject());
     }
 
     @GetMapping("/libraries/{libraryId}/progress")
     @Operation(summary = "A library's progress (own library)")
     public List<ProgressView> ofLibrary(Caller caller, @PathVariable String libraryId) {
-        if (!caller.canAccessLibrary(libraryId)) {
-            throw new NotFoundException("Library", libraryId);
-        }
+        caller.requireLibrary(libraryId);
         return progress.ofLibrary(libraryId);
     }
 

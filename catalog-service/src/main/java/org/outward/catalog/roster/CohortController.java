@@ -5,9 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.security.Caller;
 import org.outward.platform.security.StaffOnly;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Cohorts: staff create them and see all; a library member sees only their own (others are 404). */
@@ -30,6 +31,7 @@ public class CohortController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a cohort (staff)")
     public ResponseEntity<CohortView> create(@StaffOnly Caller caller, @Valid @RequestBody CreateCohortRequest request) {
         CohortView created = cohorts.create(request);
@@ -48,9 +50,7 @@ public class CohortController {
     @GetMapping("/{id}")
     @Operation(summary = "One cohort (members: their own)")
     public CohortView get(Caller caller, @PathVariable String id) {
-        if (!caller.canAccessCohort(id)) {
-            throw new NotFoundException("Cohort", id);
-        }
+        caller.requireCohort(id);
         return cohorts.get(id);
     }
 }

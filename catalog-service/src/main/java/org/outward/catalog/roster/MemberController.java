@@ -9,6 +9,7 @@ import org.outward.platform.errors.BadRequestException;
 import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.security.Caller;
 import org.outward.platform.security.StaffOnly;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** People on the roster: staff manage them; a library member sees their own library's team. */
@@ -32,6 +34,7 @@ public class MemberController {
     }
 
     @PostMapping("/libraries/{libraryId}/members")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a person to a library's team (staff): MemberAdded")
     public ResponseEntity<MemberView> addToLibrary(@StaffOnly Caller caller, @PathVariable String libraryId,
             @Valid @RequestBody AddMemberRequest request) {
@@ -41,13 +44,12 @@ public class MemberController {
     @GetMapping("/libraries/{libraryId}/members")
     @Operation(summary = "A library's team (members: their own library)")
     public List<MemberView> listInLibrary(Caller caller, @PathVariable String libraryId) {
-        if (!caller.canAccessLibrary(libraryId)) {
-            throw new NotFoundException("Library", libraryId);
-        }
+        caller.requireLibrary(libraryId);
         return members.listInLibrary(libraryId);
     }
 
     @PostMapping("/staff")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add program staff (staff): MemberAdded")
     public ResponseEntity<MemberView> addStaff(@StaffOnly Caller caller, @Valid @RequestBody AddStaffRequest request) {
         return created(members.addStaff(request));
@@ -81,10 +83,10 @@ public class MemberController {
     }
 
     @DeleteMapping("/members/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Take a person off the roster (staff): MemberRemoved")
-    public ResponseEntity<Void> remove(@StaffOnly Caller caller, @PathVariable String id) {
+    public void remove(@StaffOnly Caller caller, @PathVariable String id) {
         members.remove(id);
-        return ResponseEntity.noContent().build();
     }
 
     private static ResponseEntity<MemberView> created(MemberView member) {

@@ -13,6 +13,7 @@ import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.security.Caller;
 import org.outward.platform.security.StaffOnly;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -43,6 +45,7 @@ public class WebinarController {
     }
 
     @PostMapping("/webinars")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a draft webinar (staff)")
     public ResponseEntity<WebinarView> create(@StaffOnly Caller caller, @Valid @RequestBody CreateWebinarRequest request) {
         WebinarView created = webinars.create(request);

@@ -95,9 +95,14 @@ class ProgressTest extends CatalogIntegrationTest {
                 .path("version").asLong()).isEqualTo(2);
         Instant third = clock.advance(Duration.ofMinutes(1));
         Response undone = delete(base(libraryId) + webinarId + "/resources/worksheet", "Authorization", me);
-        assertThat(undone.json().path("resourcesDone").size()).isZero();
-        assertThat(undone.json().path("watched").asBoolean()).isTrue();
-        assertThat(delete(base(libraryId) + webinarId + "/resources/slides", "Authorization", me).json()
+        assertThat(undone.status()).isEqualTo(204);
+        assertThat(undone.raw().body()).isEmpty();
+        JsonNode afterUndo = get("/api/catalog/libraries/" + libraryId + "/progress", "Authorization", me).json().get(0);
+        assertThat(afterUndo.path("resourcesDone").size()).isZero();
+        assertThat(afterUndo.path("watched").asBoolean()).isTrue();
+        assertThat(delete(base(libraryId) + webinarId + "/resources/slides", "Authorization", me).status())
+                .isEqualTo(204);
+        assertThat(get("/api/catalog/libraries/" + libraryId + "/progress", "Authorization", me).json().get(0)
                 .path("version").asLong()).as("nothing to take back").isEqualTo(3);
 
         List<ConsumerRecord<String, String>> records = probe().await(r -> libraryId.equals(r.key())
@@ -119,7 +124,7 @@ class ProgressTest extends CatalogIntegrationTest {
         assertThat(mine.get(0).path("watched").asBoolean()).isTrue();
 
         // a later event for the same key shows nothing else was emitted in between
-        assertThat(delete(base(libraryId) + webinarId + "/watched", "Authorization", me).status()).isEqualTo(200);
+        assertThat(delete(base(libraryId) + webinarId + "/watched", "Authorization", me).status()).isEqualTo(204);
         List<DecodedEvent<?>> all = awaitEvents(libraryId, 5); // LibraryJoinedCohort + 4 progress
         assertThat(all).extracting(e -> (Object) e.type()).containsExactly(Events.LIBRARY_JOINED_COHORT,
                 Events.PROGRESS_RECORDED, Events.PROGRESS_RECORDED, Events.PROGRESS_RECORDED,
@@ -130,9 +135,10 @@ class ProgressTest extends CatalogIntegrationTest {
     void aMemberMayNotWriteAnotherLibrarysProgress() {
         String me = memberOf(libraryId, cohortId);
 
-        assertProblem(putEmpty(base(neighbourId) + webinarId + "/watched", "Authorization", me), 403);
-        assertProblem(putEmpty(base(neighbourId) + webinarId + "/resources/worksheet", "Authorization", me), 403);
-        assertProblem(delete(base(neighbourId) + webinarId + "/watched", "Authorization", me), 403);
+        // Another library's progress does not exist for a member: 404 for writes as for reads.
+        assertProblem(putEmpty(base(neighbourId) + webinarId + "/watched", "Authorization", me), 404);
+        assertProblem(putEmpty(base(neighbourId) + webinarId + "/resources/worksheet", "Authorization", me), 404);
+        assertProblem(delete(base(neighbourId) + webinarId + "/watched", "Authorization", me), 404);
         assertProblem(get("/api/catalog/libraries/" + neighbourId + "/progress", "Authorization", me), 404);
         assertThat(get("/api/catalog/libraries/" + neighbourId + "/progress").json().size())
                 .as("nothing was written").isZero();

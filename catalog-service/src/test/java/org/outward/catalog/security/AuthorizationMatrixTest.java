@@ -28,7 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Every route of the service x every kind of caller -> the expected status class, over real HTTP.
  * A refused write must leave the database as it was. The table must cover every handler mapping:
- * a new route without a rule here fails the build.
+ * a new route without a rule here fails the build. The refusal rule (docs/api.md): another library's or
+ * cohort's data does not exist for a member (404, reads and writes alike, the same answer as for an unknown
+ * id); 403 means "staff only".
  */
 class AuthorizationMatrixTest extends CatalogIntegrationTest {
 
@@ -180,7 +182,7 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
     private static final Map<Who, Expect> OWN_LIBRARY_READ =
             expect(Expect.OK, Expect.OK, Expect.NOT_FOUND, Expect.NOT_FOUND);
     private static final Map<Who, Expect> OWN_LIBRARY_WRITE =
-            expect(Expect.OK, Expect.OK, Expect.FORBIDDEN, Expect.FORBIDDEN);
+            expect(Expect.OK, Expect.OK, Expect.NOT_FOUND, Expect.NOT_FOUND);
     private static final Map<Who, Expect> PUBLISHED_ONLY =
             expect(Expect.OK, Expect.NOT_FOUND, Expect.NOT_FOUND, Expect.NOT_FOUND);
 
@@ -326,12 +328,49 @@ class AuthorizationMatrixTest extends CatalogIntegrationTest {
     @Test
     void aMemberNamingAnotherLibraryInABodyCannotWrite() {
         // The only writes that take a library from the body or path are staff-only or progress (checked above);
-        // a member token without a library may not record progress for anyone.
+        // a member token without a library may not record progress for anyone: the roster does not know it, so it
+        // is refused before any library is looked at (403, docs/roster-access.md).
         String noLibrary = bearer(TestTokens.builder().roles("library-member").sign());
         String before = fingerprint();
         assertProblem(putEmpty("/api/catalog/libraries/" + library + "/progress/" + webinar + "/watched",
                 "Authorization", noLibrary), 403);
         assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    /**
+     * The refusal rule itself: every route that refuses a member of another cohort with 404 answers exactly the
+     * same (status, title, detail up to the id) for an id that exists nowhere, so a refusal never tells whether
+     * another library's, cohort's or person's data exists.
+     */
+    @TestFactory
+    Stream<DynamicTest> aRefusalDoesNotTellWhetherTheDataExists() {
+        Map<String, String> unknown = Map.of(library, "library-nobody-has", cohort, "cohort-nobody-has",
+                member, "member-nobody-is", draft, "webinar-nobody-made");
+        return rules.stream().filter(rule -> rule.expected().get(Who.OTHER_COHORT) == Expect.NOT_FOUND)
+                .map(rule -> DynamicTest.dynamicTest(rule.toString(), () -> {
+                    Call call = rule.call().get();
+                    String fakePath = call.path();
+                    String realId = null;
+                    for (Map.Entry<String, String> id : unknown.entrySet()) {
+                        if (fakePath.contains(id.getKey())) {
+                            realId = id.getKey();
+                            fakePath = fakePath.replace(id.getKey(), id.getValue());
+                        }
+                    }
+                    assertThat(realId).as("the call names a fixture id").isNotNull();
+                    List<String> headers = new ArrayList<>(List.of(call.headers()));
+                    headers.add("Authorization");
+                    headers.add(token(Who.OTHER_COHORT));
+                    String[] asOutsider = headers.toArray(String[]::new);
+                    Response existing = request(rule.method(), call.path(), call.body(), asOutsider);
+                    Response missing = request(rule.method(), fakePath, call.body(), asOutsider);
+                    assertProblem(existing, 404);
+                    assertProblem(missing, 404);
+                    assertThat(existing.json().path("title").asString())
+                            .isEqualTo(missing.json().path("title").asString());
+                    assertThat(existing.json().path("detail").asString().replace(realId, "<id>"))
+                            .isEqualTo(missing.json().path("detail").asString().replace(unknown.get(realId), "<id>"));
+                }));
     }
 
     /** The whole catalog database as text, without the outbox arrays the relay empties in the background. */

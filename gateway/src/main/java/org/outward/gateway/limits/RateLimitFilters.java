@@ -1,8 +1,8 @@
 package org.outward.gateway.limits;
 
-import java.net.InetSocketAddress;
 import org.outward.gateway.errors.Problem;
 import org.outward.gateway.errors.ProblemErrorHandler;
+import org.outward.gateway.web.ClientAddresses;
 import org.outward.gateway.web.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
  * Rate limits, 429 problem+json with Retry-After when exceeded. Two filters: per client IP BEFORE token
  * validation (a flood of junk tokens must not buy RSA checks), per user (token subject) after it, so one
  * user cannot exhaust the services from many addresses and users behind one NAT are not limited together
- * beyond the (higher) per-IP limit. The client IP is the TCP peer: X-Forwarded-For is not trusted, as
- * anyone can send it.
+ * beyond the (higher) per-IP limit. The client IP is the TCP peer, or the address forwarded by a trusted proxy
+ * ({@link ClientAddresses}): a client that is not a trusted proxy cannot choose its bucket with headers.
  */
 @Configuration(proxyBeanMethods = false)
 public class RateLimitFilters {
@@ -37,14 +37,14 @@ public class RateLimitFilters {
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilters.class);
 
     @Bean
-    WebFilter perIpRateLimit(LimitSettings settings, ProblemErrorHandler problems) {
+    WebFilter perIpRateLimit(LimitSettings settings, ProblemErrorHandler problems, ClientAddresses clients) {
         LimitSettings.RateLimit limits = settings.rateLimit();
         TokenBuckets buckets = new TokenBuckets(limits.perIp(), limits.maxClients(), System::nanoTime);
         return ordered(IP_ORDER, (exchange, chain) -> {
             if (!limits.enabled()) {
                 return chain.filter(exchange);
             }
-            long wait = buckets.tryAcquire("ip:" + clientIp(exchange));
+            long wait = buckets.tryAcquire("ip:" + clients.of(exchange));
             return wait == 0 ? chain.filter(exchange) : refuse(exchange, problems, wait, "ip");
         });
     }
@@ -81,14 +81,6 @@ public class RateLimitFilters {
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
         return problems.write(exchange, Problem.tooManyRequests());
-    }
-
-    static String clientIp(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
     }
 
     static WebFilter ordered(int order, WebFilter filter) {

@@ -7,12 +7,14 @@ import java.net.URI;
 import org.outward.platform.errors.BadRequestException;
 import org.outward.platform.errors.ForbiddenException;
 import org.outward.platform.security.Caller;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -32,6 +34,7 @@ class CalibrationController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record the community's stage (a member, for their own library)")
     ResponseEntity<Calibration> calibrate(Caller caller, @Valid @RequestBody CalibrationRequest request) {
         if (!caller.roles().contains(Caller.MEMBER)) {

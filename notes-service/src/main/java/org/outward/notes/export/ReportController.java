@@ -8,7 +8,6 @@ import org.outward.notes.calibration.CalibrationHistory;
 import org.outward.notes.calibration.CalibrationService;
 import org.outward.notes.theme.ThemeQueries;
 import org.outward.notes.theme.ThemesView;
-import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.security.Caller;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -47,9 +46,7 @@ class ReportController {
     @Operation(summary = "A library's themes with evidence and its calibration history, as Markdown or CSV")
     ResponseEntity<String> report(Caller caller, @PathVariable String libraryId,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        if (!caller.canAccessLibrary(libraryId)) {
-            throw new NotFoundException("report", libraryId);
-        }
+        caller.requireLibrary(libraryId);
         ThemesView view = themes.ofLibraryNow(libraryId);
         CalibrationHistory history = calibrations.history(libraryId);
         boolean csv = prefersCsv(accept);

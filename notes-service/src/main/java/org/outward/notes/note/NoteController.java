@@ -8,9 +8,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.outward.platform.security.Caller;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -46,6 +49,7 @@ class NoteController {
      */
     @Operation(summary = "Upload a text-only note for the caller's library (library members)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<NoteView> upload(@Validated({jakarta.validation.groups.Default.class,
             UploadNoteRequest.TextOnly.class}) @RequestBody UploadNoteRequest request, Caller caller) {
         return created(notes.upload(caller, request, List.of()));
@@ -57,6 +61,7 @@ class NoteController {
      */
     @Operation(summary = "Upload a note with attachments, multipart/form-data (library members)")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<NoteView> uploadMultipart(@RequestPart("note") String note,
             @RequestPart(name = "files", required = false) List<MultipartFile> files, Caller caller)
             throws MethodArgumentNotValidException {
@@ -80,7 +85,7 @@ class NoteController {
 
     @Operation(summary = "List the notes the caller may read, with filters")
     @GetMapping
-    NotePage list(@Validated NoteListQuery query, Caller caller) {
+    NotePage list(@ParameterObject @Validated NoteListQuery query, Caller caller) {
         return notes.list(caller, query);
     }
 
@@ -94,10 +99,10 @@ class NoteController {
 
     @Operation(summary = "Delete a note and its attachments (members of its library; If-Match checked when sent)")
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id,
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
         notes.delete(caller, id, ifMatch);
-        return ResponseEntity.noContent().build();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.outward.notes.note;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -19,14 +20,24 @@ import org.springframework.format.annotation.DateTimeFormat;
  *                attachment names and extracted text), case and accents ignored
  */
 public record NoteListQuery(
+        @Parameter(description = "notes of this library (only those the caller may read)")
         @Size(max = 64) String libraryId,
+        @Parameter(description = "notes of libraries in this cohort (only those the caller may read)")
         @Size(max = 64) String cohortId,
+        @Parameter(description = "earliest conversation date, inclusive (yyyy-mm-dd)")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+        @Parameter(description = "latest conversation date, inclusive (yyyy-mm-dd)")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+        @Parameter(description = "a community segment the note reached")
         @Size(max = 100) String segment,
+        @Parameter(description = "a tag of the note")
         @Size(max = 100) String tag,
+        @Parameter(description = "words that must all occur in the note or its attachments' text; case and accents "
+                + "ignored")
         @Size(max = 500) String q,
+        @Parameter(description = "page number, from 0")
         @Min(0) @Max(MAX_PAGE) Integer page,
+        @Parameter(description = "page size, 1 to 100 (default 20)")
         @Min(1) @Max(MAX_SIZE) Integer size) {
 
     static final int DEFAULT_SIZE = 20;

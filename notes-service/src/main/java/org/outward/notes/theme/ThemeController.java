@@ -81,9 +81,7 @@ class ThemeController {
             }
             cohort = caller.cohortId();
         }
-        if (!caller.canAccessCohort(cohort)) {
-            throw new ForbiddenException("You may only read your own cohort's themes.");
-        }
+        caller.requireCohort(cohort);
         return queries.ofCohort(cohort, from, to);
     }
 }

@@ -26,7 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Who may call the public-knowledge routes (themes, calibrations, reports): every route of these packages x
  * every kind of caller, over real HTTP, and a refused write changes nothing. A route of these packages without a
- * row here fails the build, so a new route cannot ship without a rule.
+ * row here fails the build, so a new route cannot ship without a rule. The refusal rule (docs/api.md): another
+ * library's or cohort's data does not exist for a member (404, the same answer as for an unknown id); 403 is for
+ * what the caller may not do (staff recording a calibration, a body naming another library).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublicKnowledgeAuthorizationMatrixTest extends PublicKnowledgeTestSupport {
@@ -76,9 +78,9 @@ class PublicKnowledgeAuthorizationMatrixTest extends PublicKnowledgeTestSupport 
         Outcome e404 = Outcome.NOT_FOUND;
         return List.of(
                 new Row("GET", "/api/notes/themes", "/api/notes/themes?libraryId=" + owner, null,
-                        expect(e401, ok, ok, e403, e403)),
+                        expect(e401, ok, ok, e404, e404)),
                 new Row("GET", "/api/notes/themes/cohort", "/api/notes/themes/cohort?cohortId=" + cohort, null,
-                        expect(e401, ok, ok, ok, e403)),
+                        expect(e401, ok, ok, ok, e404)),
                 // A member reads the library's notes shared with their own cohort: another cohort's member gets an
                 // empty set (ThemesIntegrationTest checks the content), revealing nothing.
                 new Row("GET", "/api/notes/themes/shared", "/api/notes/themes/shared?libraryId=" + owner, null,
@@ -89,7 +91,7 @@ class PublicKnowledgeAuthorizationMatrixTest extends PublicKnowledgeTestSupport 
                                 "reasons", "Momentum.", "supportingNoteIds", List.of(ownNote))),
                         expect(e401, e403, ok, e403, e403)),
                 new Row("GET", "/api/notes/calibrations", "/api/notes/calibrations?libraryId=" + owner, null,
-                        expect(e401, ok, ok, e403, e403)),
+                        expect(e401, ok, ok, e404, e404)),
                 // Addressed by id: a library the caller may not see does not exist for them.
                 new Row("GET", "/api/notes/reports/{libraryId}", "/api/notes/reports/" + owner, null,
                         expect(e401, ok, ok, e404, e404)));
@@ -144,6 +146,35 @@ class PublicKnowledgeAuthorizationMatrixTest extends PublicKnowledgeTestSupport 
             }
         }
         assertThat(failures).isEmpty();
+    }
+
+    /**
+     * The refusal rule itself: every row that refuses a member of another cohort with 404 answers exactly the same
+     * (status, title, detail up to the id) for a library or cohort that exists nowhere.
+     */
+    @Test
+    void aRefusalDoesNotTellWhetherTheLibraryOrCohortExists() throws Exception {
+        String unknownLibrary = newLibraryId();
+        String unknownCohort = newCohortId();
+        List<Row> refused = table().stream().filter(row -> row.expected().get(Who.OTHER_COHORT) == Outcome.NOT_FOUND)
+                .toList();
+        assertThat(refused).hasSizeGreaterThanOrEqualTo(4);
+        for (Row row : refused) {
+            String realId = row.path().contains(owner) ? owner : cohort;
+            String fakeId = realId.equals(owner) ? unknownLibrary : unknownCohort;
+            assertThat(row.path()).contains(realId);
+            HttpResponse<String> existing = send(row.method(), row.path(), token(Who.OTHER_COHORT),
+                    row.body() == null ? null : row.body().get(), null);
+            HttpResponse<String> missing = send(row.method(), row.path().replace(realId, fakeId),
+                    token(Who.OTHER_COHORT), row.body() == null ? null : row.body().get(), null);
+            assertProblem(existing, 404);
+            assertProblem(missing, 404);
+            assertThat(JSON.readTree(existing.body()).path("title").asString())
+                    .isEqualTo(JSON.readTree(missing.body()).path("title").asString());
+            assertThat(JSON.readTree(existing.body()).path("detail").asString().replace(realId, "<id>"))
+                    .as(row.method() + " " + row.pattern())
+                    .isEqualTo(JSON.readTree(missing.body()).path("detail").asString().replace(fakeId, "<id>"));
+        }
     }
 
     @Test

@@ -27,7 +27,10 @@ import tools.jackson.databind.JsonNode;
  * Issue 3 for notes: every route of the note package x every kind of caller -> expected status
  * class, over real HTTP. A refused write must change nothing (document, files, note count). The
  * table must cover every route the note package maps: a new route without a row fails the build.
- * Routes of other packages must belong to a package with a matrix test of its own.
+ * Routes of other packages must belong to a package with a matrix test of its own. The refusal rule
+ * (docs/api.md): a note the caller may not read does not exist for them (404, the same answer as for an
+ * unknown id, whatever the method); 403 is for a note they may read but not change, for staff (read-only on
+ * notes) and for a body naming another library or cohort.
  */
 class NoteAuthorizationMatrixTest extends NotesIntegrationTest {
 
@@ -168,6 +171,44 @@ class NoteAuthorizationMatrixTest extends NotesIntegrationTest {
             assertThat(ids.contains(fixture.privateId())).isEqualTo(seesPrivate);
             assertThat(ids.contains(fixture.sharedId())).isEqualTo(seesShared);
         }
+    }
+
+    static Stream<Arguments> refusedAsUnknown() {
+        return ROUTES.stream().filter(route -> route.expected().get(Who.OTHER_COHORT) == 404)
+                .map(route -> Arguments.of(route.method() + " " + route.pattern() + " (" + route.scenario() + ")",
+                        route));
+    }
+
+    /**
+     * The refusal rule itself: a member of another cohort gets exactly the same answer (status, title, detail up
+     * to the id) for a note that exists as for one that exists nowhere.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedAsUnknown")
+    void aRefusalDoesNotTellWhetherTheNoteExists(String name, Route route) throws Exception {
+        Fixture real = fixture();
+        Fixture unknown = new Fixture(real.libraryId(), unknownId(), unknownId(), unknownId(), unknownId());
+        String outsider = memberOf(newLibraryId(), "another-cohort");
+
+        HttpResponse<String> existing = route.call().send(this, real, outsider);
+        HttpResponse<String> missing = route.call().send(this, unknown, outsider);
+
+        assertProblem(existing, 404);
+        assertProblem(missing, 404);
+        JsonNode a = json(existing);
+        JsonNode b = json(missing);
+        assertThat(a.path("title").asString()).isEqualTo(b.path("title").asString());
+        assertThat(withoutIds(a.path("detail").asString(), real))
+                .isEqualTo(withoutIds(b.path("detail").asString(), unknown));
+    }
+
+    private static String unknownId() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
+    private static String withoutIds(String text, Fixture fixture) {
+        return text.replace(fixture.sharedId(), "<id>").replace(fixture.privateId(), "<id>")
+                .replace(fixture.sharedAttachment(), "<id>").replace(fixture.privateAttachment(), "<id>");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.outward.notification.unsubscribe;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
@@ -12,11 +15,15 @@ import org.outward.notification.preference.PreferenceStore;
 import org.outward.notification.preference.Preferences;
 import org.outward.notification.recipient.Recipient;
 import org.outward.notification.recipient.RosterReadModel;
+import org.outward.platform.errors.BadRequestException;
+import org.outward.platform.errors.TooManyRequestsException;
+import org.outward.platform.proxy.ClientAddressResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +36,12 @@ import org.springframework.web.util.HtmlUtils;
  * {@code GET} shows a small page offering a lower frequency or off; {@code POST} with
  * {@code List-Unsubscribe=One-Click} (what mail clients send) turns the token's scope off, and with
  * {@code choice=daily|weekly|off} (the page's buttons) sets that. The scope is a kind of news, or a digest
- * frequency (then every kind currently at that frequency changes). Rate limited per client address.
+ * frequency (then every kind currently at that frequency changes). Rate limited per client address: the peer,
+ * or behind the gateway (a trusted proxy, {@code outward.proxy.trusted}) the address it forwarded.
+ *
+ * <p>Errors speak the client's language: a browser (it asks for {@code text/html}) gets a small page, every other
+ * client (mail clients posting One-Click, scripts) RFC 9457 {@code application/problem+json} like the rest of the
+ * API.
  */
 @RestController
 @Tag(name = "Unsubscribe")
@@ -40,19 +52,28 @@ class UnsubscribeController {
 
     private final UnsubscribeTokens tokens;
     private final RateLimiter limiter;
+    private final ClientAddressResolver clients;
     private final RosterReadModel roster;
     private final PreferenceStore preferences;
 
-    UnsubscribeController(UnsubscribeTokens tokens, RateLimiter limiter, RosterReadModel roster,
-            PreferenceStore preferences) {
+    UnsubscribeController(UnsubscribeTokens tokens, RateLimiter limiter, ClientAddressResolver clients,
+            RosterReadModel roster, PreferenceStore preferences) {
         this.tokens = tokens;
         this.limiter = limiter;
+        this.clients = clients;
         this.roster = roster;
         this.preferences = preferences;
     }
 
     @GetMapping(UnsubscribeTokens.PATH)
     @Operation(summary = "Page offering a lower frequency or off (public, signed token)")
+    @ApiResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html"))
+    @ApiResponse(responseCode = "400", description = "The link is not valid or has expired", content = {
+            @Content(mediaType = "text/html"),
+            @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))})
+    @ApiResponse(responseCode = "429", description = "Too many requests from this client address", content = {
+            @Content(mediaType = "text/html"),
+            @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))})
     ResponseEntity<String> page(@RequestParam(required = false) String token, HttpServletRequest request) {
         Optional<ResponseEntity<String>> refused = refuse(request);
         if (refused.isPresent()) {
@@ -60,7 +81,7 @@ class UnsubscribeController {
         }
         Optional<Target> target = target(token);
         if (target.isEmpty()) {
-            return invalid();
+            return invalid(request);
         }
         Target t = target.get();
         Frequency current = t.current();
@@ -82,6 +103,14 @@ class UnsubscribeController {
 
     @PostMapping(UnsubscribeTokens.PATH)
     @Operation(summary = "One-click unsubscribe (List-Unsubscribe=One-Click) or a chosen lower frequency (public)")
+    @ApiResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = "text/html"))
+    @ApiResponse(responseCode = "400", description = "The link is not valid or has expired, or the choice is not "
+            + "daily, weekly or off", content = {
+            @Content(mediaType = "text/html"),
+            @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))})
+    @ApiResponse(responseCode = "429", description = "Too many requests from this client address", content = {
+            @Content(mediaType = "text/html"),
+            @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))})
     ResponseEntity<String> unsubscribe(@RequestParam(required = false) String token,
             @RequestParam(required = false) String choice,
             @RequestParam(name = "List-Unsubscribe", required = false) String oneClick, HttpServletRequest request) {
@@ -91,13 +120,16 @@ class UnsubscribeController {
         }
         Optional<Target> target = target(token);
         if (target.isEmpty()) {
-            return invalid();
+            return invalid(request);
         }
         Target t = target.get();
         Frequency to = Frequency.OFF;
         if (choice != null && !choice.isBlank()) {
             Optional<Frequency> chosen = Frequency.fromKey(choice);
             if (chosen.isEmpty() || chosen.get() == Frequency.IMMEDIATE) {
+                if (!wantsHtml(request)) {
+                    throw new BadRequestException("choice", "must be daily, weekly or off");
+                }
                 return html(HttpStatus.BAD_REQUEST, "Not changed", "<p>Choose daily, weekly or off.</p>");
             }
             to = chosen.get();
@@ -143,9 +175,15 @@ class UnsubscribeController {
     }
 
     private Optional<ResponseEntity<String>> refuse(HttpServletRequest request) {
-        long wait = limiter.tryAcquire(request.getRemoteAddr());
+        // Behind the gateway the peer is the gateway: the client is the address it forwarded (outward.proxy).
+        String client = clients.resolve(request.getRemoteAddr(),
+                name -> java.util.Collections.list(request.getHeaders(name)));
+        long wait = limiter.tryAcquire(client);
         if (wait == 0) {
             return Optional.empty();
+        }
+        if (!wantsHtml(request)) {
+            throw new TooManyRequestsException(wait);
         }
         ResponseEntity<String> response = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(wait)).contentType(HTML)
@@ -153,10 +191,45 @@ class UnsubscribeController {
         return Optional.of(response);
     }
 
-    private static ResponseEntity<String> invalid() {
+    private static ResponseEntity<String> invalid(HttpServletRequest request) {
+        if (!wantsHtml(request)) {
+            throw new BadRequestException("token", "is not valid or has expired");
+        }
         return html(HttpStatus.BAD_REQUEST, "Link not valid",
                 "<p>This unsubscribe link is not valid or has expired. Sign in to Outward to change your email "
                         + "preferences.</p>");
+    }
+
+    /**
+     * A browser names HTML before any JSON type in its Accept header; a client that sends nothing, only
+     * {@code *}{@code /*} (curl, mail clients) or prefers JSON gets problem+json.
+     */
+    static boolean wantsHtml(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> types;
+        try {
+            types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;
+        }
+        // Stable: for equal quality the client's order decides.
+        types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : types) {
+            if (type.getQualityValue() <= 0 || type.isWildcardType() || type.isWildcardSubtype()) {
+                continue;
+            }
+            if (type.equalsTypeAndSubtype(MediaType.TEXT_HTML)
+                    || type.equalsTypeAndSubtype(MediaType.APPLICATION_XHTML_XML)) {
+                return true;
+            }
+            if (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<String> html(HttpStatus status, String title, String body) {

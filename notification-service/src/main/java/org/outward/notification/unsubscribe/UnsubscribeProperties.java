@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param secret           HMAC key of unsubscribe tokens (env OUTWARD_UNSUBSCRIBE_SECRET); the dev default must
- *                         be replaced in production
+ * @param secret           HMAC key of unsubscribe tokens (env OUTWARD_UNSUBSCRIBE_SECRET); its development value
+ *                         is refused outside the local stack (outward.development-secrets)
  * @param ttl              how long a link in an email keeps working
  * @param baseUrl          public base URL the unsubscribe links point at (the gateway), https in production
  * @param mailto           optional address for mailto unsubscribe in List-Unsubscribe, or blank
@@ -15,10 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record UnsubscribeProperties(String secret, Duration ttl, String baseUrl, String mailto,
         Integer requestsPerMinute) {
 
-    public static final String DEV_SECRET = "dev-only-unsubscribe-secret-change-me";
-
     public UnsubscribeProperties {
-        secret = secret == null || secret.isBlank() ? DEV_SECRET : secret;
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("outward.unsubscribe.secret must be set (env OUTWARD_UNSUBSCRIBE_SECRET)");
+        }
         ttl = ttl == null ? Duration.ofDays(60) : ttl;
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.trim();
         while (baseUrl.endsWith("/")) {

@@ -15,21 +15,42 @@ public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String DEFAULT_ACCEPT = "application/json, application/problem+json, text/html";
+
+    private final int port;
     private final String base;
     private final String token;
+    private final String accept;
+    private final String forwardedFor;
 
     public Api(int port) {
-        this(port, TestTokens.staff());
+        this(port, TestTokens.staff(), DEFAULT_ACCEPT, null);
     }
 
-    private Api(int port, String token) {
+    private Api(int port, String token, String accept, String forwardedFor) {
+        this.port = port;
         this.base = "http://localhost:" + port;
         this.token = token;
+        this.accept = accept;
+        this.forwardedFor = forwardedFor;
     }
 
     /** The same API with another bearer token, or none (null). */
     public Api as(String bearer) {
-        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), bearer);
+        return new Api(port, bearer, accept, forwardedFor);
+    }
+
+    /** The same API sending this Accept header, or none (null). */
+    public Api accepting(String mediaTypes) {
+        return new Api(port, token, mediaTypes, forwardedFor);
+    }
+
+    /**
+     * The same API as if the gateway forwarded for this client address: this machine is a trusted proxy of the
+     * service, so the address is the client's (its own unsubscribe rate-limit bucket, for instance).
+     */
+    public Api forwardedFor(String clientAddress) {
+        return new Api(port, token, accept, clientAddress);
     }
 
     public Response get(String pathAndQuery) {
@@ -50,10 +71,15 @@ public final class Api {
 
     public Response send(String method, String pathAndQuery, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                .header("Accept", "application/json, application/problem+json, text/html")
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         if (body != null) {
             request.header("Content-Type", contentType);
         }

@@ -54,6 +54,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), e.errors(), request);
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<Object> tooMany(TooManyRequestsException e, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("Too many requests");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        return createResponseEntity(problem, headers, HttpStatus.TOO_MANY_REQUESTS, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse) {

@@ -133,7 +133,8 @@ class ServiceSecurityTest {
         HttpResponse<String> me = get("/api/test/me", claimsAnother);
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"library\":\"lib-true\"");
-        assertThat(get("/api/test/libraries/lib-claimed", claimsAnother).statusCode()).isEqualTo(403);
+        // The library the token claims is another library, which does not exist for this member (docs/api.md).
+        assertThat(get("/api/test/libraries/lib-claimed", claimsAnother).statusCode()).isEqualTo(404);
         String claimsStaff = TestTokens.builder().email(TestTokens.memberEmail("lib-true")).roles(Caller.STAFF).sign();
         assertThat(get("/api/test/staff-only", claimsStaff).statusCode()).as("a member, says the roster").isEqualTo(403);
     }
@@ -244,9 +245,13 @@ class ServiceSecurityTest {
         String member = roster.member("lib-1", "c-1");
 
         assertThat(get("/api/test/libraries/lib-1", member).statusCode()).isEqualTo(200);
+        // Another library's data does not exist for a member: the same 404 as for a library nobody has.
         HttpResponse<String> other = get("/api/test/libraries/lib-2", member);
-        assertThat(other.statusCode()).isEqualTo(403);
-        assertThat(other.body()).contains("\"status\":403");
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body()).contains("\"status\":404", "Library lib-2 was not found");
+        HttpResponse<String> unknown = get("/api/test/libraries/lib-nobody", member);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("Library lib-nobody was not found");
         assertThat(get("/api/test/staff-only", member).statusCode()).isEqualTo(403);
 
         assertThat(get("/api/test/staff-only", TestTokens.staff()).statusCode()).isEqualTo(200);
