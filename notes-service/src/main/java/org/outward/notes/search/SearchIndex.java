@@ -74,7 +74,7 @@ class SearchIndex {
                 if (batch.isEmpty()) {
                     break;
                 }
-                put(batch);
+                putPage(batch);
                 after = batch.get(batch.size() - 1).id();
             }
         } catch (RuntimeException e) {
@@ -109,7 +109,15 @@ class SearchIndex {
     }
 
     private void put(List<NoteSource> batch) {
-        List<EmbeddedNote> embedded = vectors.of(batch.stream().map(NoteSource::text).toList());
+        put(batch, vectors.of(batch.stream().map(NoteSource::text).toList()));
+    }
+
+    /** A page of the rebuild: every live note with an id from the first's to the last's. */
+    private void putPage(List<NoteSource> page) {
+        put(page, vectors.ofPage(page.stream().map(NoteSource::text).toList()));
+    }
+
+    private void put(List<NoteSource> batch, List<EmbeddedNote> embedded) {
         for (int i = 0; i < batch.size(); i++) {
             index.put(IndexedNote.of(batch.get(i), embedded.get(i)), embedded.get(i).vectors());
         }
