@@ -48,8 +48,21 @@ final class NoteIndex {
     record Hit(IndexedNote note, double score, double words, double meaning, float[] similarities) {
     }
 
-    /** The tuned constants of ranking. */
-    record Ranking(double rrfK, double minSimilarity) {
+    /**
+     * The tuned constants of ranking.
+     *
+     * @param rrfK          the constant k of reciprocal-rank fusion, 1 / (k + rank)
+     * @param minSimilarity the least cosine of a note's best sentence for meaning alone to match it
+     * @param wordsWeight   what a rank in the word list is worth against the same rank in the meaning list
+     * @param wordsFloor    the share of the best BM25 score a note needs for its word rank to count in the fusion;
+     *                      notes below it (they hold only the query's commoner words) still match, after the others
+     */
+    record Ranking(double rrfK, double minSimilarity, double wordsWeight, double wordsFloor) {
+
+        /** Plain reciprocal-rank fusion: both lists alike, every word match counts. */
+        Ranking(double rrfK, double minSimilarity) {
+            this(rrfK, minSimilarity, 1, 0);
+        }
     }
 
     private static final String NO_COHORT = "";
@@ -155,11 +168,14 @@ final class NoteIndex {
             }
         }
         Map<String, Double> fused = new HashMap<>();
-        if (query.mode() != Mode.MEANING) {
-            addRanks(fused, words);
-        }
-        if (query.mode() != Mode.WORDS) {
-            addRanks(fused, meaning);
+        if (query.mode() == Mode.WORDS) {
+            addRanks(fused, words, 1);
+        } else if (query.mode() == Mode.MEANING) {
+            addRanks(fused, meaning, 1);
+        } else {
+            addRanks(fused, strongWords(words), ranking.wordsWeight());
+            addRanks(fused, meaning, 1);
+            words.keySet().forEach(noteId -> fused.putIfAbsent(noteId, 0.0));
         }
         List<Hit> hits = new ArrayList<>(fused.size());
         fused.forEach((noteId, score) -> {
@@ -167,7 +183,10 @@ final class NoteIndex {
             hits.add(new Hit(accepted.get(noteId), score, words.getOrDefault(noteId, 0.0),
                     sims == null ? Double.NaN : best(accepted.get(noteId), sims, query.section()), sims));
         });
-        hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.note().id()));
+        // Ties (and the weak word matches, all at 0) by BM25, then by note id: pages never shift.
+        hits.sort(Comparator.comparingDouble(Hit::score).reversed()
+                .thenComparing(Comparator.comparingDouble(Hit::words).reversed())
+                .thenComparing(h -> h.note().id()));
         return hits;
     }
 
@@ -282,13 +301,31 @@ final class NoteIndex {
         return best;
     }
 
-    /** Reciprocal-rank fusion: each list adds 1 / (k + rank) to a note, rank from 1, ties ordered by note id. */
-    private void addRanks(Map<String, Double> fused, Map<String, Double> scores) {
+    /**
+     * The word matches whose rank counts in the fusion: BM25 at least {@code wordsFloor} of the best. A note holding
+     * only a query's commoner words ("too", "make") scores far below one holding its rarer ones, and would otherwise
+     * get as good a rank in a short list as a note the meaning side ranks for good reason.
+     */
+    private Map<String, Double> strongWords(Map<String, Double> words) {
+        double best = words.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        Map<String, Double> strong = new HashMap<>();
+        words.forEach((noteId, score) -> {
+            if (score >= ranking.wordsFloor() * best) {
+                strong.put(noteId, score);
+            }
+        });
+        return strong;
+    }
+
+    /**
+     * Reciprocal-rank fusion: each list adds weight / (k + rank) to a note, rank from 1, ties ordered by note id.
+     */
+    private void addRanks(Map<String, Double> fused, Map<String, Double> scores, double weight) {
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey));
         for (int i = 0; i < ranked.size(); i++) {
             String id = ranked.get(i).getKey();
-            fused.merge(id, 1 / (ranking.rrfK() + i + 1), Double::sum);
+            fused.merge(id, weight / (ranking.rrfK() + i + 1), Double::sum);
         }
     }
 

@@ -89,8 +89,8 @@ class NoteSearchSpeedBenchTest {
                     .map(n -> EmbeddedNote.embed(text(n), pool)).toList());
 
             // Rebuild as after a restart: a fresh process reads notes and vectors from MongoDB.
-            SearchSettings settings = new SearchSettings(null, null, Integer.getInteger("search.bench.batch", 1000),
-                    null);
+            SearchSettings settings = new SearchSettings(null, null, null, null,
+                    Integer.getInteger("search.bench.batch", 1000), null);
             SearchNotes searchNotes = new SearchNotes(mongo);
             long heapBefore = usedHeap();
             long start = System.nanoTime();

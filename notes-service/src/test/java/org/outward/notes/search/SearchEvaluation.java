@@ -68,12 +68,20 @@ final class SearchEvaluation {
     }
 
     List<LabelledQuery> queries(String part) {
-        return queries.stream().filter(q -> q.part().equals(part)).toList();
+        return queries(List.of(part));
+    }
+
+    List<LabelledQuery> queries(List<String> parts) {
+        return queries.stream().filter(q -> parts.contains(q.part())).toList();
     }
 
     Summary evaluate(String part, NoteIndex.Mode mode) {
+        return evaluate(List.of(part), mode);
+    }
+
+    Summary evaluate(List<String> parts, NoteIndex.Mode mode) {
         List<Score> scores = new ArrayList<>();
-        for (LabelledQuery query : queries(part)) {
+        for (LabelledQuery query : queries(parts)) {
             List<String> top = search(query.text(), mode).stream().limit(CUTOFF).map(h -> h.note().id()).toList();
             scores.add(new Score(query, top, ndcg(top, query.grades()), recall(top, query.grades())));
         }
