@@ -52,7 +52,7 @@ record IndexedNote(String id, String libraryId, String cohortId, boolean shared,
         List<String> words = new ArrayList<>(SearchAnalyzer.terms(source.title()));
         words.addAll(SearchAnalyzer.terms(source.body()));
         for (NoteSource.AttachmentText attachment : source.attachments()) {
-            words.addAll(SearchAnalyzer.terms(attachment.name()));
+            words.addAll(SearchAnalyzer.terms(fileWords(attachment.name())));
             words.addAll(SearchAnalyzer.terms(attachment.text()));
         }
         Map<String, Integer> terms = count(words);
@@ -75,6 +75,14 @@ record IndexedNote(String id, String libraryId, String cohortId, boolean shared,
             ends.add(ThemeUnits.of(prefix).size());
         }
         return ends;
+    }
+
+    /**
+     * A file name's words: the standard tokenizer keeps "budget.pdf" and "minutes_2025" whole (a dot or underscore
+     * between letters joins them), so a search for "budget" would not find "budget.pdf".
+     */
+    static String fileWords(String name) {
+        return name == null ? "" : name.replace('.', ' ').replace('_', ' ');
     }
 
     private static Map<String, Integer> count(List<String> words) {

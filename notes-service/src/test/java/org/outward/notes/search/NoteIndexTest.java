@@ -54,6 +54,17 @@ class NoteIndexTest {
     }
 
     @Test
+    void attachmentNamesAreSearchedWordByWord() {
+        NoteIndex index = new NoteIndex(EMBEDDER.dimensions(), new NoteIndex.Ranking(60, 0.3));
+        put(index, note("a", "c1", true, "Concerns: the bus stops at six.",
+                new NoteSource.AttachmentText("att-1", "board_minutes-2025.budget.pdf", "Nine members came.")));
+
+        assertThat(index.get("a").terms()).containsKeys("board", "minut", "2025", "budget", "pdf");
+        assertThat(ids(index.search(new NoteIndex.Query(List.of("budget"), null, n -> true, null, null,
+                NoteIndex.Mode.WORDS)))).containsExactly("a");
+    }
+
+    @Test
     void queriesSeeOnlyAcceptedNotesAndRemovedNotesAreGone() {
         NoteIndex index = new NoteIndex(EMBEDDER.dimensions(), new NoteIndex.Ranking(60, 0.3));
         put(index, note("open", "c1", true, "Concerns: the daycare closed."));
