@@ -384,6 +384,20 @@ class PrivacyCanaryIT {
             JsonNode page = expect(asX.get("/api/notes?q=" + canaries.get(name)), 200);
             assertThat(page.get("total").asLong()).as("X searching canary '" + name + "'").isGreaterThanOrEqualTo(2);
         }
+        // Search by words and meaning as X finds them too, with the canary in a snippet; staff as well.
+        for (Http who : List.of(asX, staff)) {
+            for (String name : List.of("body", "text-attachment", "pdf-attachment", "docx-attachment")) {
+                JsonNode page = expect(who.get("/api/notes/search?q=" + canaries.get(name) + "&libraryId="
+                        + libraryX), 200);
+                assertThat(page.get("total").asLong()).as("searching canary '" + name + "' with snippets")
+                        .isGreaterThanOrEqualTo(2);
+                assertThat(page.get("items").toString()).as("snippets of canary '" + name + "'")
+                        .contains(canaries.get(name));
+            }
+        }
+        assertThat(DemoData.items(expect(asX.get("/api/notes/" + privateNotes.get(0) + "/similar?size=100"), 200)))
+                .extracting(n -> n.get("id").asString()).as("notes like a private note, as X")
+                .contains(privateNotes.get(1));
         // X's own theme set (all its notes) carries the canaries as themes.
         JsonNode own = expect(asX.get("/api/notes/themes"), 200);
         List<String> labels = StreamSupport.stream(own.get("themes").spliterator(), false)
@@ -414,6 +428,29 @@ class PrivacyCanaryIT {
             assertThat(page.get("total").asLong()).as("Y searching canary '" + canary.getKey() + "'").isZero();
             JsonNode tagged = expect(asY.get("/api/notes?tag=" + canary.getValue()), 200);
             assertThat(tagged.get("total").asLong()).as("Y filtering by tag '" + canary.getKey() + "'").isZero();
+        }
+        for (Map.Entry<String, String> canary : canaries.entrySet()) {
+            for (String filter : List.of("", "&libraryId=" + libraryX, "&cohortId=" + cohortId)) {
+                JsonNode page = expect(asY.get("/api/notes/search?size=100&q=" + canary.getValue() + filter), 200);
+                assertThat(DemoData.items(page)).extracting(n -> n.get("id").asString())
+                        .as("Y searching by words and meaning for canary '" + canary.getKey() + "'" + filter)
+                        .doesNotContainAnyElementsOf(concat(privateNotes, List.of(madePrivate, deleted)));
+            }
+        }
+        JsonNode searchOfX = expect(asY.get("/api/notes/search?size=100&q=" + canaries.get("body") + "+lease+budget"
+                + "&libraryId=" + libraryX), 200);
+        assertThat(DemoData.items(searchOfX)).extracting(n -> n.get("id").asString())
+                .as("X's notes found by Y's search: shared ones only").isSubsetOf(sharedNotes);
+        assertThat(searchOfX.get("total").asLong()).isEqualTo(DemoData.items(searchOfX).size());
+        for (String shared : concat(sharedNotes, List.of(sharedOfY))) {
+            JsonNode like = expect(asY.get("/api/notes/" + shared + "/similar?size=100"), 200);
+            assertThat(DemoData.items(like)).extracting(n -> n.get("id").asString())
+                    .as("notes like " + shared + " as Y").doesNotContainAnyElementsOf(
+                            concat(privateNotes, List.of(madePrivate, deleted)));
+        }
+        for (String note : concat(privateNotes, List.of(madePrivate, deleted))) {
+            assertThat(asY.get("/api/notes/" + note + "/similar").status()).as("notes like " + note + " as Y")
+                    .isEqualTo(404);
         }
         JsonNode ofX = expect(asY.get("/api/notes?libraryId=" + libraryX + "&size=100"), 200);
         assertThat(ofX.get("total").asLong()).as("X's notes as Y counts: the shared ones only").isEqualTo(2);

@@ -94,8 +94,9 @@ public class WebinarController {
     /**
      * status: published (default), draft, archived or all (staff only, except published); slug: exact;
      * topic: one of the controlled topics; q: free text over title, summary, topics and resource
-     * titles (every word must match); sort: position (default: series position, title) or date
-     * (most recently published first).
+     * titles (every word must match, by stem, with the analyser of note search); sort: relevance
+     * (the default with q: word score, title matches first), position (the default without q:
+     * series position, title) or date (most recently published first).
      */
     @GetMapping("/webinars")
     @Operation(summary = "List and search webinars")
@@ -105,7 +106,7 @@ public class WebinarController {
             @RequestParam(required = false) String slug,
             @RequestParam(required = false) String topic,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "position") String sort,
+            @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         WebinarStatus statusFilter = switch (status) {
@@ -121,10 +122,18 @@ public class WebinarController {
         if (topic != null && !topic.isBlank() && !Topics.isKnown(topic)) {
             throw new BadRequestException("topic", "must be one of the topics listed at /api/catalog/topics");
         }
-        WebinarService.SortOrder order = switch (sort) {
+        boolean text = q != null && !q.isBlank();
+        String sortName = sort == null || sort.isBlank() ? (text ? "relevance" : "position") : sort;
+        WebinarService.SortOrder order = switch (sortName) {
             case "position" -> WebinarService.SortOrder.POSITION;
             case "date" -> WebinarService.SortOrder.DATE;
-            default -> throw new BadRequestException("sort", "must be position or date");
+            case "relevance" -> {
+                if (!text) {
+                    throw new BadRequestException("sort", "relevance needs a search text q");
+                }
+                yield WebinarService.SortOrder.RELEVANCE;
+            }
+            default -> throw new BadRequestException("sort", "must be relevance, position or date");
         };
         if (q != null && q.length() > 200) {
             throw new BadRequestException("q", "must be at most 200 characters");

@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.bson.Document;
-import org.outward.catalog.support.SearchTerms;
 import org.outward.catalog.support.Slugs;
 import org.outward.contracts.catalog.LinkData;
 import org.outward.contracts.catalog.ResourceData;
 import org.outward.contracts.catalog.WebinarArchived;
 import org.outward.contracts.catalog.WebinarPublished;
 import org.outward.contracts.catalog.WebinarUpdated;
+import org.outward.platform.search.SearchAnalyzer;
 
 /** How a webinar is stored in the {@value #COLLECTION} collection, and how it maps to views and events. */
 final class WebinarDocuments {
@@ -42,8 +42,15 @@ final class WebinarDocuments {
     static final String UPDATED_AT = "updatedAt";
     static final String PUBLISHED_AT = "publishedAt";
     static final String ARCHIVED_AT = "archivedAt";
-    /** Analysed terms of title, summary, topics and resource titles (see {@link SearchTerms}). */
+    /**
+     * The distinct stems of title, summary, topics and resource titles ({@link SearchAnalyzer}, the analyser of
+     * every service's search): a search matches the webinars holding all its terms ({@code $all}, which works on
+     * every server, unlike {@code $text}).
+     */
     static final String SEARCH_TERMS = "searchTerms";
+    /** Which analysis made {@link #SEARCH_TERMS}; documents analysed otherwise are analysed again at start. */
+    static final String ANALYSIS = "searchAnalysis";
+    static final String CURRENT_ANALYSIS = "lucene-english-porter-1";
 
     private WebinarDocuments() {
     }
@@ -70,11 +77,6 @@ final class WebinarDocuments {
         String summary = request.summary().strip();
         List<String> topics = request.topics().stream().distinct().toList();
         List<Document> resources = resources(request.resources(), previous);
-        List<String> searchable = new ArrayList<>();
-        searchable.add(title);
-        searchable.add(summary);
-        searchable.addAll(topics);
-        resources.forEach(resource -> searchable.add(resource.getString("title")));
         return new Document(SLUG, request.slug())
                 .append(TITLE, title)
                 .append(SUMMARY, summary)
@@ -86,7 +88,34 @@ final class WebinarDocuments {
                         .toList())
                 .append(RESOURCES, resources)
                 .append(SAMPLE_FIELDS, request.sampleFields().stream().distinct().toList())
-                .append(SEARCH_TERMS, SearchTerms.of(searchable));
+                .append(SEARCH_TERMS, searchTerms(title, bodyTexts(summary, topics, resources)))
+                .append(ANALYSIS, CURRENT_ANALYSIS);
+    }
+
+    /** The searchable texts besides the title: summary, topics and resource titles. */
+    static List<String> bodyTexts(Document webinar) {
+        return bodyTexts(webinar.getString(SUMMARY), webinar.getList(TOPICS, String.class, List.of()),
+                webinar.getList(RESOURCES, Document.class, List.of()));
+    }
+
+    private static List<String> bodyTexts(String summary, List<String> topics, List<Document> resources) {
+        List<String> texts = new ArrayList<>();
+        texts.add(summary == null ? "" : summary);
+        // Topics are slugs ("public-knowledge"): the tokenizer splits them at the hyphen.
+        texts.addAll(topics);
+        resources.forEach(resource -> texts.add(resource.getString("title")));
+        return texts;
+    }
+
+    static List<String> searchTerms(String title, List<String> bodyTexts) {
+        Set<String> terms = new java.util.LinkedHashSet<>(SearchAnalyzer.terms(title));
+        bodyTexts.forEach(text -> terms.addAll(SearchAnalyzer.terms(text)));
+        return List.copyOf(terms);
+    }
+
+    /** The search terms of a stored webinar, from its stored fields. */
+    static List<String> searchTerms(Document webinar) {
+        return searchTerms(webinar.getString(TITLE), bodyTexts(webinar));
     }
 
     /** Gives each resource its key: as sent, else the previous key for the same url or title, else from the title. */

@@ -18,13 +18,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.outward.catalog.support.Documents;
 import org.outward.catalog.support.PageView;
-import org.outward.catalog.support.SearchTerms;
 import org.outward.catalog.support.Times;
 import org.outward.contracts.Events;
 import org.outward.platform.concurrency.ETags;
@@ -35,6 +36,7 @@ import org.outward.platform.errors.NotFoundException;
 import org.outward.platform.errors.PreconditionFailedException;
 import org.outward.platform.outbox.OutboxEntry;
 import org.outward.platform.outbox.OutboxEvents;
+import org.outward.platform.search.SearchAnalyzer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -60,7 +62,8 @@ public class WebinarService implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(WebinarService.class);
 
 
-    public enum SortOrder { POSITION, DATE }
+    /** RELEVANCE: by word score (only with a text condition), ties in POSITION order. */
+    public enum SortOrder { POSITION, DATE, RELEVANCE }
 
     /**
      * @param status null for every status
@@ -100,6 +103,26 @@ public class WebinarService implements InitializingBean {
                 .named("status_published_created_id"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on(TOPICS, Sort.Direction.ASC).named("topics"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on(SEARCH_TERMS, Sort.Direction.ASC).named("search_terms"));
+        reanalyse();
+    }
+
+    /**
+     * Webinars stored with an older analysis get their search terms again from their fields: derived data only
+     * (no version change, no event), so a concurrent edit loses nothing: its own write carries fresh terms.
+     */
+    private void reanalyse() {
+        Query stale = Query.query(Criteria.where(WebinarDocuments.ANALYSIS).ne(WebinarDocuments.CURRENT_ANALYSIS));
+        int count = 0;
+        for (Document webinar : mongo.find(stale, Document.class, COLLECTION)) {
+            mongo.updateFirst(Query.query(Criteria.where(ID).is(webinar.get(ID)).and(VERSION).is(webinar.get(VERSION))),
+                    new Update().set(SEARCH_TERMS, WebinarDocuments.searchTerms(webinar))
+                            .set(WebinarDocuments.ANALYSIS, WebinarDocuments.CURRENT_ANALYSIS), COLLECTION);
+            count++;
+        }
+        if (count > 0) {
+            log.info("webinar search terms analysed again webinars={} analysis={}", count,
+                    WebinarDocuments.CURRENT_ANALYSIS);
+        }
     }
 
     public WebinarView create(CreateWebinarRequest request) {
@@ -284,10 +307,14 @@ public class WebinarService implements InitializingBean {
         if (filter.topic() != null) {
             query.addCriteria(Criteria.where(TOPICS).is(filter.topic()));
         }
+        List<String> terms = List.of();
         if (filter.text() != null && !filter.text().isBlank()) {
-            List<String> terms = SearchTerms.analyse(filter.text());
+            terms = SearchAnalyzer.distinctTerms(filter.text());
             if (terms.isEmpty()) {
                 return new PageView<>(List.of(), page, size, 0); // only stop words or punctuation
+            }
+            if (filter.sort() == SortOrder.RELEVANCE) {
+                return ranked(query, terms, page, size);
             }
             query.addCriteria(Criteria.where(SEARCH_TERMS).all(terms));
         }
@@ -301,6 +328,27 @@ public class WebinarService implements InitializingBean {
                 .map(WebinarDocuments::toView)
                 .toList();
         return new PageView<>(items, page, size, total);
+    }
+
+    /**
+     * The webinars holding every term, best word score first. All matches are read and ranked in memory: the
+     * catalog is a series of webinars, not a library of documents.
+     */
+    private PageView<WebinarView> ranked(Query filters, List<String> terms, int page, int size) {
+        long documents = mongo.count(Query.of(filters), COLLECTION);
+        Map<String, Long> withTerm = new HashMap<>();
+        for (String term : terms) {
+            withTerm.put(term, mongo.count(Query.of(filters).addCriteria(Criteria.where(SEARCH_TERMS).is(term)),
+                    COLLECTION));
+        }
+        Query matches = Query.of(filters).addCriteria(Criteria.where(SEARCH_TERMS).all(terms))
+                .with(Sort.by(SERIES_POSITION, TITLE, ID));
+        matches.fields().exclude(SEARCH_TERMS).exclude("outbox");
+        List<Document> ranked = WebinarRanking.rank(mongo.find(matches, Document.class, COLLECTION), terms,
+                new WebinarRanking.Statistics(documents, withTerm));
+        List<WebinarView> items = ranked.stream().skip((long) page * size).limit(size)
+                .map(WebinarDocuments::toView).toList();
+        return new PageView<>(items, page, size, ranked.size());
     }
 
     private static ConflictException duplicateSlug(String slug) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.outward.catalog.support.CatalogIntegrationTest;
+import org.outward.platform.search.SearchAnalyzer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -70,14 +71,14 @@ class WebinarSearchTest extends CatalogIntegrationTest {
 
     @Test
     void searchesTitlesSummariesTopicsAndResourceTitles() {
-        assertThat(ids("q=" + marker)).containsExactly(partners, worksheet, cafe);
+        assertThat(ids("sort=position&q=" + marker)).containsExactly(partners, worksheet, cafe);
         assertThat(ids("q=aspirations+" + marker)).as("summary").containsExactly(partners);
         assertThat(ids("q=themes+" + marker)).as("topic").containsExactly(worksheet);
         assertThat(ids("q=agenda+" + marker)).as("resource title").containsExactly(cafe);
     }
 
     @Test
-    void foldsCaseAndAccentsAndStemsLightly() {
+    void foldsCaseAndAccentsAndStemsLikeNoteSearch() {
         assertThat(ids("q=CAFE+" + marker)).containsExactly(cafe);
         assertThat(ids("q=caf%C3%A9+" + marker)).containsExactly(cafe);
         assertThat(ids("q=theme+worksheet+" + marker)).as("accent and plural in the resource title")
@@ -85,6 +86,26 @@ class WebinarSearchTest extends CatalogIntegrationTest {
         assertThat(ids("q=conversation+" + marker)).containsExactly(cafe);
         assertThat(ids("q=hosted+" + marker)).as("-ed and -ing meet").containsExactly(cafe);
         assertThat(ids("q=partner+" + marker)).containsExactly(partners);
+        assertThat(ids("q=organised+" + marker)).as("Porter stems (organisations), as in note search")
+                .containsExactly(partners);
+        assertThat(SearchAnalyzer.distinctTerms("Hosting community talks"))
+                .as("the catalog stores the analyser's terms").isSubsetOf(storedTerms(cafe));
+    }
+
+    @Test
+    void aSearchRanksByWordScoreWithTitleMatchesFirst() {
+        // "knowledge" is in the worksheet's title and summary, and nowhere else.
+        assertThat(ids("q=knowledge+" + marker)).containsExactly(worksheet);
+        // "community": twice for the café (summary and topic), once in the partners' summary ("community's"):
+        // the better match ranks first, whatever the series position says.
+        assertThat(ids("q=community+" + marker)).containsExactly(cafe, partners);
+        assertThat(ids("sort=position&q=community+" + marker)).containsExactly(partners, cafe);
+        Response relevanceWithoutText = get("/api/catalog/webinars?sort=relevance");
+        assertThat(relevanceWithoutText.status()).isEqualTo(400);
+    }
+
+    private List<String> storedTerms(String id) {
+        return mongo.findById(id, org.bson.Document.class, "webinars").getList("searchTerms", String.class);
     }
 
     @Test
@@ -99,7 +120,8 @@ class WebinarSearchTest extends CatalogIntegrationTest {
         assertThat(ids("status=all&q=conversation+" + marker)).containsExactlyInAnyOrder(cafe, draft);
         assertThat(ids("status=draft&q=" + marker)).containsExactly(draft);
         assertThat(ids("topic=community-conversations&q=" + marker)).containsExactly(cafe);
-        assertThat(ids("status=all&topic=community-conversations&q=" + marker)).containsExactly(cafe, draft);
+        assertThat(ids("status=all&topic=community-conversations&sort=position&q=" + marker))
+                .containsExactly(cafe, draft);
         assertThat(ids("topic=themes&q=" + marker)).containsExactly(worksheet);
     }
 

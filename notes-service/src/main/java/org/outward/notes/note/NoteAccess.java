@@ -10,7 +10,7 @@ import org.outward.platform.security.Caller;
  * change it (staff are read-only on notes: notes are the libraries' voice). A note the caller may
  * not read is reported as absent (404), so its existence is not revealed.
  */
-final class NoteAccess {
+public final class NoteAccess {
 
     private NoteAccess() {
     }
@@ -24,9 +24,14 @@ final class NoteAccess {
     }
 
     static boolean canRead(Caller caller, Note note) {
-        return caller.isStaff() || owns(caller, note)
-                || (note.visibility() == Visibility.COHORT && note.cohortId() != null
-                        && caller.roles().contains(Caller.MEMBER) && note.cohortId().equals(caller.cohortId()));
+        return canRead(caller, note.libraryId(), note.cohortId(), note.visibility() == Visibility.COHORT);
+    }
+
+    /** The rule of {@link #canRead(Caller, Note)} on a note's facts: search applies it to every note it ranks. */
+    public static boolean canRead(Caller caller, String libraryId, String cohortId, boolean shared) {
+        return caller.isStaff() || (isMember(caller) && caller.libraryId().equals(libraryId))
+                || (shared && cohortId != null && caller.roles().contains(Caller.MEMBER)
+                        && cohortId.equals(caller.cohortId()));
     }
 
     static Note requireReadable(Caller caller, Note note) {

@@ -31,6 +31,7 @@ import org.outward.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
@@ -56,11 +57,12 @@ public class NoteService {
     private final Clock clock;
     private final Duration retryBackoff;
     private final int maxAttempts;
+    private final ApplicationEventPublisher written;
 
     NoteService(NoteStore store, AttachmentFiles files, ContentTypes contentTypes, TextExtractor extractor,
             OutboxEvents outbox, Clock clock,
             @Value("${outward.notes.extraction.retry-backoff:PT1M}") Duration retryBackoff,
-            @Value("${outward.notes.extraction.max-attempts:6}") int maxAttempts) {
+            @Value("${outward.notes.extraction.max-attempts:6}") int maxAttempts, ApplicationEventPublisher written) {
         this.store = store;
         this.files = files;
         this.contentTypes = contentTypes;
@@ -69,6 +71,7 @@ public class NoteService {
         this.clock = clock;
         this.retryBackoff = retryBackoff;
         this.maxAttempts = maxAttempts;
+        this.written = written;
     }
 
     /** Stores a new note (with its attachments, if any) and, in the same write, its {@code NoteUploaded}. */
@@ -99,6 +102,7 @@ public class NoteService {
                     strip(request.webinarId()), visibility, attachments, 1, now, now);
             OutboxEntry uploaded = outbox.entry(Events.NOTE_UPLOADED, note.id(), NoteEvents.uploaded(note));
             store.insert(note, List.of(uploaded));
+            written.publishEvent(new NoteWritten(note.id()));
             log.info("note uploaded id={} libraryId={} cohortId={} visibility={} attachments={} extraction={} event={}",
                     note.id(), note.libraryId(), note.cohortId(), visibility.wireName(), attachments.size(),
                     NoteView.extraction(note), uploaded.id());
@@ -218,6 +222,7 @@ public class NoteService {
         OutboxEntry deleted = outbox.entry(Events.NOTE_DELETED, note.id(), NoteEvents.deleted(note, now));
         Note before = store.markDeleted(note, expected, now, List.of(deleted))
                 .orElseThrow(() -> new PreconditionFailedException("The note changed meanwhile; reload it."));
+        written.publishEvent(new NoteWritten(note.id()));
         // After the write: a crash here leaves files that no note references, which the sweeper removes.
         before.attachments().forEach(attachment -> files.delete(attachment.fileId()));
         log.info("note deleted id={} libraryId={} attachments={} event={}", note.id(), note.libraryId(),
@@ -261,6 +266,7 @@ public class NoteService {
             if (!store.replace(updated, note.version(), List.of(updatedEvent(updated)))) {
                 log.info("extraction retry of note {} lost a race with an edit; tried again later", note.id());
             } else {
+                written.publishEvent(new NoteWritten(note.id()));
                 log.info("extraction retried note={} result=done version={}", note.id(), updated.version());
             }
         } else if (store.updateAttachments(note, attachments)) {
@@ -277,6 +283,7 @@ public class NoteService {
         if (!store.replace(updated, expected, List.of(event))) {
             throw new PreconditionFailedException("The note changed meanwhile; reload it.");
         }
+        written.publishEvent(new NoteWritten(updated.id()));
         log.info("note updated id={} libraryId={} version={} ({}) event={}", updated.id(), updated.libraryId(),
                 updated.version(), what, event.id());
     }

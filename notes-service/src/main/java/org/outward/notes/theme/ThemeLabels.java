@@ -110,15 +110,20 @@ final class ThemeLabels {
             return Optional.empty();
         }
         Scored first = eligible.get(0);
-        Set<String> firstWords = Set.of(first.key.split(" "));
+        Set<String> firstWords = words(first.key);
         for (Scored other : eligible.subList(1, eligible.size())) {
-            Set<String> words = Set.of(other.key.split(" "));
+            Set<String> words = words(other.key);
             if (!firstWords.containsAll(words) && !words.containsAll(firstWords)) {
                 return Optional.of(new Label(first.key + " / " + other.key, first.surface + " / " + other.surface,
                         List.of(first.surface, other.surface)));
             }
         }
         return Optional.of(new Label(first.key, first.surface, List.of(first.surface)));
+    }
+
+    /** A key's stems; a phrase may repeat one ("ferri ferri" of "ferry ferry"), which Set.of would refuse. */
+    private static Set<String> words(String key) {
+        return Set.copyOf(Arrays.asList(key.split(" ")));
     }
 
     static boolean genericHead(String surface) {

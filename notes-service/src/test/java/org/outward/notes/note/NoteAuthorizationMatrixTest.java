@@ -39,7 +39,7 @@ class NoteAuthorizationMatrixTest extends NotesIntegrationTest {
     /** Packages whose routes another matrix test covers (PART B: themes, calibrations, reports). */
     private static final Set<String> COVERED_ELSEWHERE = Set.of(
             "org.outward.notes.theme", "org.outward.notes.calibration", "org.outward.notes.export",
-            "org.outward.platform.deadletter");
+            "org.outward.platform.deadletter", "org.outward.notes.search");
 
     /** A request on fixture notes of library "owner" (one shared with the cohort, one private). */
     interface Call {

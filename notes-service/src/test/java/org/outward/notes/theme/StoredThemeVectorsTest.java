@@ -84,6 +84,26 @@ class StoredThemeVectorsTest {
     }
 
     @Test
+    void aPageOfNotesByIdReadsItsStoredVectorsAsOneRangeAndLeavesOutOtherNotesInIt() {
+        NoteText a = note("a", 1, "Concerns: Rents went up by a third. The last bus leaves at six.");
+        NoteText b = note("b", 1, "Concerns: Housing costs push out longtime residents.");
+        NoteText c = note("c", 1, "Concerns: The clinic has no interpreter.");
+        List<EmbeddedNote> embedded = vectors.of(List.of(a, b, c));
+        embedder.sentences.set(0);
+        StoredThemeVectors restarted = new StoredThemeVectors(mongo, embedder, new VectorIndex<>(1 << 20));
+
+        // b lies between a and c but is not on the page (deleted meanwhile); d has nothing stored yet.
+        NoteText d = note("d", 1, "Concerns: Teenagers have nowhere to go.");
+        List<EmbeddedNote> page = restarted.ofPage(List.of(a, c, d));
+
+        assertThat(page).extracting(e -> e.note().id()).containsExactly("a", "c", "d");
+        assertThat(page.get(0).vectors().row(1)).containsExactly(embedded.get(0).vectors().row(1));
+        assertThat(page.get(1).units()).isEqualTo(embedded.get(2).units());
+        assertThat(embedder.sentences.get()).isEqualTo(1); // d only
+        assertThat(stored("d")).isEqualTo(1);
+    }
+
+    @Test
     void theNoteAsReadNowComesWithTheVectorsKeptInMemory() {
         vectors.of(List.of(note("a", 1, "Concerns: Rents went up by a third.")));
         NoteText retitled = new NoteText("a", "lib-2", "New title", LocalDate.parse("2025-03-02"), 1,
