@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the real provider, and only when that fails too does the app hear "sign in again" (401 problem+json).
  *
  * <p>Real parts: a second dev-identity (the same issuer and signing key as the stack's, so the services accept
- * its tokens) that issues access tokens of {@link #ACCESS} and refresh tokens of {@link #REFRESH}, and a second
+ * its tokens) that issues access tokens of 10 s and refresh tokens of 30 s, and a second
  * gateway that signs browsers in there; the stack's services, roster and session store. A cookie-keeping HTTP
  * client plays the browser.
  *
@@ -36,8 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(SystemStack.class)
 class SessionRenewalIT {
 
-    private static final Duration ACCESS = Duration.ofSeconds(2);
-    private static final Duration REFRESH = Duration.ofSeconds(20);
+    // The sign-in itself uses the access token once (the gateway reads the provider's userinfo with it), so it must
+    // outlive a sign-in on a busy machine (4 s seen at a load average of 60); the refresh token, a renewal after it.
+    private static final Duration ACCESS = Duration.ofSeconds(10);
+    private static final Duration REFRESH = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static String gateway;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.outward.stack.DemoData;
+import org.outward.stack.Http;
 import org.outward.stack.LocalStack;
 import org.outward.stack.SystemStack;
 
@@ -59,10 +60,11 @@ class EmailLinksIT {
                     visited++;
                     String what = link.substring(gateway.length()) + " (as " + who + ")";
                     softly.assertThat(browser.text().trim()).as(what + ": JSON").doesNotStartWith("{");
-                    if (gone(stack, link.substring(gateway.length()), who)) {
-                        // Deleted or made private since the email was sent (other system tests do both): the
-                        // app's own "not found" page is the right answer, and the API agrees.
-                        softly.assertThat(browser.h1()).as(what + ", a note no longer shared").isEqualTo("Note not found");
+                    java.util.Optional<String> gone = gone(stack, link.substring(gateway.length()), who);
+                    if (gone.isPresent()) {
+                        // A note deleted or made private, a webinar archived since the email was sent (other system
+                        // tests do these): the app's own "not found" page is the right answer, and the API agrees.
+                        softly.assertThat(browser.h1()).as(what + ", no longer shown to them").isEqualTo(gone.get());
                         continue;
                     }
                     softly.assertThat(browser.h1()).as(what).isNotIn("Page not found", "Note not found",
@@ -76,11 +78,27 @@ class EmailLinksIT {
         softly.assertAll();
     }
 
-    /** A note link whose note this person can no longer read (the API answers 404). */
-    private static boolean gone(LocalStack stack, String path, String who) {
+    /**
+     * The app's "not found" heading for a link whose note this person can no longer read (the API answers 404), or
+     * whose webinar they can no longer find (archived: members see published webinars only).
+     */
+    private static java.util.Optional<String> gone(LocalStack stack, String path, String who) {
         java.util.regex.Matcher note = java.util.regex.Pattern.compile("^/notes/([^/?#]+)").matcher(path);
-        return note.find() && !note.group(1).equals("new")
-                && TestCohort.as(stack, who).get("/api/notes/" + note.group(1)).status() == 404;
+        if (note.find() && !note.group(1).equals("new")
+                && TestCohort.as(stack, who).get("/api/notes/" + note.group(1)).status() == 404) {
+            return java.util.Optional.of("Note not found");
+        }
+        java.util.regex.Matcher webinar = java.util.regex.Pattern.compile("^/webinars/([^/?#]+)$").matcher(path);
+        if (webinar.find() && !webinar.group(1).equals("new")) {
+            String status = who.equals(DemoData.STAFF_EMAIL) ? "all" : "published";
+            Http.Response found = TestCohort.as(stack, who).get("/api/catalog/webinars?slug="
+                    + java.net.URLEncoder.encode(webinar.group(1), java.nio.charset.StandardCharsets.UTF_8)
+                    + "&status=" + status);
+            if (found.status() == 200 && found.body().get("total").asLong() == 0) {
+                return java.util.Optional.of("Webinar not found");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static boolean canSignIn(LocalStack stack, String email) {
