@@ -22,11 +22,14 @@ class ApiDocsIT {
     private static final Map<String, Set<String>> ACTIONS = Map.of(
             "catalog", Set.of("POST /api/catalog/webinars/{id}/publish", "POST /api/catalog/webinars/{id}/archive",
                     "POST /api/catalog/webinars/reorder", "POST /api/catalog/dead-letters/{id}/replay",
-                    "POST /api/catalog/dead-letters/replay"),
+                    "POST /api/catalog/dead-letters/replay", "POST /api/catalog/sessions/{id}/cancel",
+                    "POST /api/catalog/sessions/{id}/attendance/csv/preview",
+                    "POST /api/catalog/sessions/{id}/attendance/csv"),
             "notes", Set.of("POST /api/notes/{id}/attachments", "POST /api/notes/dead-letters/{id}/replay",
                     "POST /api/notes/dead-letters/replay"),
             "notifications", Set.of("POST /api/notifications/digests/run", "POST /api/notifications/unsubscribe",
-                    "POST /api/notifications/dead-letters/{id}/replay", "POST /api/notifications/dead-letters/replay"));
+                    "POST /api/notifications/dead-letters/{id}/replay", "POST /api/notifications/dead-letters/replay",
+                    "POST /api/notifications/calendar/me/renew", "POST /api/notifications/invitations/{memberId}"));
 
     private static Http anonymous;
 
