@@ -45,7 +45,9 @@ class ApiDocsIT {
             assertThat(response.status()).as(service).isEqualTo(200);
             JsonNode docs = response.body();
             assertThat(ApiDocsRules.operations(docs)).as(service).isNotEmpty();
-            assertThat(ApiDocsRules.violations(docs, path -> path.equals("/api/notifications/unsubscribe"), actions))
+            assertThat(ApiDocsRules.violations(docs, path -> path.equals("/api/notifications/unsubscribe")
+                    // The calendar feed's signed token in the path is its credential (a calendar app cannot sign in).
+                    || path.startsWith("/api/notifications/calendar/feed/"), actions))
                     .as(service).isEmpty();
         });
     }
